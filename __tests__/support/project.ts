@@ -1,0 +1,79 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { checkEvent, loadEvent } from "../../config/load";
+import type { LoadedEvent } from "../../config/types";
+import { buildApp } from "../../stacks/app";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const PROFILES_DIR = path.join(ROOT, "encoding-profiles");
+export const CONFIG_DIR = path.join(ROOT, "config");
+export const FIXTURES_DIR = path.join(ROOT, "__tests__", "fixtures");
+
+/** Every shipped event configuration: the default and the examples, by path relative to the root. */
+export function shippedConfigs(): string[] {
+  const examples = fs
+    .readdirSync(path.join(CONFIG_DIR, "examples"))
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => `config/examples/${f}`);
+  return ["config/default.json", ...examples];
+}
+
+/** Loads a configuration file the way the CLI does (paths relative to the project root). */
+export function load(relativePath: string): LoadedEvent {
+  return loadEvent(path.join(ROOT, relativePath), { profilesDir: PROFILES_DIR, display: relativePath });
+}
+
+/** The default configuration as a plain object, for tests that change one thing. */
+export function defaultConfig(): Record<string, any> {
+  return JSON.parse(fs.readFileSync(path.join(CONFIG_DIR, "default.json"), "utf8"));
+}
+
+/** Checks an in-memory configuration (as if it were the file `display`). */
+export function check(config: unknown, display = "test.json"): LoadedEvent {
+  return checkEvent(config, display, PROFILES_DIR);
+}
+
+export type StackJson = Record<string, any>;
+
+/**
+ * Synthesizes the whole app the way `npm run synth` does, into a temporary folder, and returns
+ * each stack's Terraform JSON. Unlike Testing.synth on one stack, this resolves cross-stack
+ * references (outputs and remote state), so what is checked is what users deploy.
+ */
+export function synthApp(loaded: LoadedEvent): Record<string, StackJson> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
+  try {
+    const { app } = buildApp(loaded, { outdir });
+    app.synth();
+    const stacks: Record<string, StackJson> = {};
+    for (const name of fs.readdirSync(path.join(outdir, "stacks")).sort()) {
+      stacks[name] = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", name, "cdk.tf.json"), "utf8"));
+    }
+    return stacks;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** All resources of one type in a synthesized stack, by logical name. */
+export function resources(stack: StackJson, type: string): Record<string, any> {
+  return stack.resource?.[type] ?? {};
+}
+
+/** The only resource of a type (fails the test when there is not exactly one). */
+export function only(stack: StackJson, type: string): any {
+  const all = Object.values(resources(stack, type));
+  if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
+  return all[0];
+}
+
+/** The logical name of the only resource of a type, for building `${type.name.attr}` references. */
+export function nameOf(stack: StackJson, type: string, match: (r: any) => boolean = () => true): string {
+  const names = Object.entries(resources(stack, type))
+    .filter(([, r]) => match(r))
+    .map(([n]) => n);
+  if (names.length !== 1) throw new Error(`expected exactly one matching ${type}, found ${names.length}`);
+  return names[0];
+}

@@ -1,0 +1,221 @@
+import { spawn, spawnSync } from "child_process";
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { SchemaAttribute, awsccResourceSchemas } from "./awscc-schema";
+import type { StackJson } from "./project";
+
+/**
+ * The Terraform check: `terraform init`, `validate` and `plan -refresh=false` of a synthesized
+ * stack against the real hashicorp/aws provider, offline, with mock credentials.
+ *
+ * The awscc provider cannot be installed here, so its resources are replaced by `terraform_data`
+ * stand-ins whose `input` carries the configured attributes plus schema-typed values for the
+ * computed ones: every reference into an awscc resource still resolves, and everything that
+ * depends on it is validated and planned for real. (The awscc blocks themselves are checked
+ * against the provider schema by checkAwsccBlocks.) Cross-stack remote-state outputs become
+ * stand-ins too, and the backend is dropped so the plan runs on local, empty state.
+ */
+
+/** Environment variable naming the filesystem mirror that holds registry.terraform.io/hashicorp/aws. */
+export const MIRROR_ENV = "TF_PROVIDER_MIRROR";
+
+/** Why the check cannot run here, or undefined when it can. */
+export function terraformCheckSkipReason(): string | undefined {
+  const mirror = process.env[MIRROR_ENV];
+  if (!mirror) return `${MIRROR_ENV} is not set (point it at a provider mirror holding hashicorp/aws 5.100.0)`;
+  if (!fs.existsSync(path.join(mirror, "registry.terraform.io", "hashicorp", "aws"))) return `${MIRROR_ENV}=${mirror} holds no registry.terraform.io/hashicorp/aws`;
+  if (spawnSync("terraform", ["version"], { env: terraformEnv("/dev/null") }).error) return "terraform is not on PATH";
+  return undefined;
+}
+
+const REMOTE_STATE = /data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g;
+const AWSCC_REFERENCE = /\b(awscc_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
+
+/** The stand-in stack: pure, exported so the transformation itself is tested. */
+export function standInStack(stack: StackJson): StackJson {
+  const out: StackJson = structuredClone(stack);
+  const schemas = awsccResourceSchemas();
+
+  // Terraform settings: local state, no awscc.
+  delete out.terraform?.backend;
+  delete out.terraform?.cloud;
+  delete out.terraform?.required_providers?.awscc;
+  delete out.provider?.awscc;
+  for (const aws of [out.provider?.aws ?? []].flat()) {
+    Object.assign(aws, {
+      access_key: "mock-access-key",
+      secret_key: "mock-secret-key",
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      skip_metadata_api_check: true,
+    });
+  }
+
+  const standIns: Record<string, unknown> = {};
+  // awscc resources → terraform_data with configured + computed values.
+  for (const [type, blocks] of Object.entries(out.resource ?? {})) {
+    if (!type.startsWith("awscc_")) continue;
+    const attributes = schemas[type]?.block.attributes;
+    if (!attributes) throw new Error(`no awscc schema for ${type}`);
+    for (const [name, block] of Object.entries(blocks as Record<string, Record<string, unknown>>)) {
+      const { provider: _provider, depends_on, lifecycle, "//": _meta, ...config } = block;
+      standIns[`${type}__${name}`] = {
+        input: withComputed(config, attributes),
+        ...(depends_on ? { depends_on } : {}),
+        ...(lifecycle ? { lifecycle } : {}),
+      };
+    }
+    delete out.resource[type];
+  }
+
+  // Remote state → terraform_data whose outputs are the referenced names.
+  const remoteOutputs: Record<string, Record<string, string>> = {};
+  const rewritten = rewriteStrings(out, (s) =>
+    s
+      .replace(REMOTE_STATE, (_m, source: string, output: string) => {
+        (remoteOutputs[source] ??= {})[output] = stubString(output);
+        return `terraform_data.remote_state__${source}.output.${output}`;
+      })
+      .replace(AWSCC_REFERENCE, (_m, type: string, name: string) => `terraform_data.${type}__${name}.output`),
+  );
+  // depends_on entries name resources, not attributes.
+  const fixDependsOn = (list: unknown) =>
+    Array.isArray(list) ? list.map((d) => String(d).replace(/^terraform_data\.(awscc_[a-z0-9_]+__[A-Za-z0-9_-]+)\.output$/, "terraform_data.$1")) : list;
+  for (const blocks of Object.values(rewritten.resource ?? {})) {
+    for (const block of Object.values(blocks as Record<string, Record<string, unknown>>)) {
+      if (block.depends_on) block.depends_on = fixDependsOn(block.depends_on);
+    }
+  }
+  const renamedStandIns = rewriteStrings(standIns, (s) => s.replace(AWSCC_REFERENCE, (_m, t: string, n: string) => `terraform_data.${t}__${n}.output`)) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  for (const block of Object.values(renamedStandIns)) if (block.depends_on) block.depends_on = fixDependsOn(block.depends_on);
+
+  delete rewritten.data?.terraform_remote_state;
+  if (rewritten.data && Object.keys(rewritten.data).length === 0) delete rewritten.data;
+  for (const [source, outputs] of Object.entries(remoteOutputs)) renamedStandIns[`remote_state__${source}`] = { input: outputs };
+  if (Object.keys(renamedStandIns).length > 0) {
+    rewritten.resource ??= {};
+    rewritten.resource.terraform_data = { ...(rewritten.resource.terraform_data ?? {}), ...renamedStandIns };
+  }
+  return rewritten;
+}
+
+function rewriteStrings(value: any, fn: (s: string) => string): any {
+  if (typeof value === "string") return value.includes("${") || /^(awscc_|data\.)/.test(value) ? fn(value) : value;
+  if (Array.isArray(value)) return value.map((v) => rewriteStrings(v, fn));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteStrings(v, fn)]));
+  return value;
+}
+
+/** Configured attributes as given; computed ones the configuration leaves out get typed values. */
+function withComputed(config: Record<string, unknown>, attributes: Record<string, SchemaAttribute>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...config };
+  for (const [name, attr] of Object.entries(attributes)) {
+    const given = config[name];
+    if (given === undefined) {
+      if (attr.computed) out[name] = stubValue(name, attr);
+    } else if (attr.nested_type && typeof given === "object" && given !== null) {
+      const nested = attr.nested_type.attributes;
+      out[name] = Array.isArray(given) ? given.map((g) => withComputed(g as Record<string, unknown>, nested)) : withComputed(given as Record<string, unknown>, nested);
+    }
+  }
+  return out;
+}
+
+function stubValue(name: string, attr: SchemaAttribute): unknown {
+  if (attr.nested_type) {
+    const object = Object.fromEntries(Object.entries(attr.nested_type.attributes).map(([n, a]) => [n, stubValue(n, a)]));
+    return attr.nested_type.nesting_mode === "single" ? object : [object, object];
+  }
+  const t = attr.type;
+  if (Array.isArray(t)) {
+    if (t[0] === "map") return {};
+    const element = stubValue(name, { type: t[1] as string, enum: attr.enum });
+    return attr.enum ? [element] : [0, 1].map((i) => (typeof element === "string" ? `${element}-${i}` : element));
+  }
+  if (t === "number") return 0;
+  if (t === "bool") return false;
+  return attr.enum ? attr.enum[0] : stubString(name);
+}
+
+/** A placeholder string shaped like what the attribute holds, so provider-side validation passes. */
+function stubString(name: string): string {
+  const n = name.toLowerCase();
+  if (n.endsWith("arn") || n.endsWith("arns")) return `arn:aws:mediapackagev2:us-east-1:123456789012:stub/${name}`;
+  if (n.includes("domain")) return "stub.egress.example.com";
+  if (n.includes("url")) return `https://stub.example.com/${name}`;
+  if (n.endsWith("_ip") || n === "ip") return "192.0.2.10";
+  if (n.includes("zone")) return "us-east-1a";
+  return `stub-${name}`;
+}
+
+export interface TerraformCheckResult {
+  readonly ok: boolean;
+  /** What failed (command and its output), empty when ok. */
+  readonly log: string;
+}
+
+function terraformEnv(cliConfig: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    CHECKPOINT_DISABLE: "1",
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_ACCESS_KEY_ID: "mock-access-key",
+    AWS_SECRET_ACCESS_KEY: "mock-secret-key",
+  };
+}
+
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("terraform", args, { cwd, env });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+    child.on("error", (err) => resolve({ code: 1, output: String(err) }));
+  });
+}
+
+/** Runs init, validate and plan on the stand-in of one stack. */
+export async function terraformCheck(stackName: string, stack: StackJson): Promise<TerraformCheckResult> {
+  const mirror = process.env[MIRROR_ENV]!;
+  const hash = crypto.createHash("sha256").update(JSON.stringify(stack)).digest("hex").slice(0, 12);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tfcheck-${stackName}-${hash}-`));
+  try {
+    const cliConfig = path.join(dir, "cli.tfrc");
+    fs.writeFileSync(
+      cliConfig,
+      [
+        "provider_installation {",
+        `  filesystem_mirror {`,
+        `    path    = ${JSON.stringify(path.resolve(mirror))}`,
+        `    include = ["registry.terraform.io/hashicorp/aws"]`,
+        "  }",
+        `  direct { exclude = ["registry.terraform.io/hashicorp/aws"] }`,
+        "}",
+      ].join("\n"),
+    );
+    const work = path.join(dir, "stack");
+    fs.mkdirSync(work);
+    fs.writeFileSync(path.join(work, "main.tf.json"), JSON.stringify(standInStack(stack), null, 2));
+    const env = terraformEnv(cliConfig);
+    for (const args of [
+      ["init", "-input=false", "-no-color"],
+      ["validate", "-no-color"],
+      ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color"],
+    ]) {
+      const { code, output } = await run(args, work, env);
+      if (code !== 0) return { ok: false, log: `terraform ${args[0]} failed for ${stackName}:\n${output}` };
+    }
+    return { ok: true, log: "" };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/__tests__"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
+  // The Terraform check plans real stacks; give it room, everything else is fast.
+  testTimeout: 300000,
+  setupFilesAfterEnv: ["<rootDir>/__tests__/support/setup.ts"],
+};

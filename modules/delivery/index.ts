@@ -1,0 +1,313 @@
+import { Construct } from "constructs";
+import { Fn, TerraformProvider } from "cdktf";
+import { CloudfrontCachePolicy } from "@cdktf/provider-aws/lib/cloudfront-cache-policy";
+import { CloudfrontDistribution, CloudfrontDistributionOrigin } from "@cdktf/provider-aws/lib/cloudfront-distribution";
+import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
+import { CloudfrontResponseHeadersPolicy } from "@cdktf/provider-aws/lib/cloudfront-response-headers-policy";
+import { CloudwatchLogDelivery } from "@cdktf/provider-aws/lib/cloudwatch-log-delivery";
+import { CloudwatchLogDeliveryDestination } from "@cdktf/provider-aws/lib/cloudwatch-log-delivery-destination";
+import { CloudwatchLogDeliverySource } from "@cdktf/provider-aws/lib/cloudwatch-log-delivery-source";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { Mediapackagev2OriginEndpointPolicy } from "../../.gen/providers/awscc/mediapackagev2-origin-endpoint-policy";
+import type { DeliveryConfig } from "../../config/types";
+import { Naming } from "../naming";
+import { MANIFESTS, ManifestKind } from "../packager";
+
+/** Query strings MediaPackage v2 manifests vary on; low-latency HLS breaks without the _HLS_ ones. */
+export const MANIFEST_QUERY_STRINGS = ["aws.manifestfilter", "start", "end", "time_delay", "_HLS_msn", "_HLS_part", "_HLS_skip"];
+/** Segments vary only on MediaPackage's own version parameter. */
+export const SEGMENT_QUERY_STRINGS = ["m"];
+/** Error codes cached for one second, so an origin hiccup is not hammered nor remembered. */
+const ERROR_CODES = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504];
+
+/** One region's packager, as the CDN sees it. */
+export interface DeliveryOrigin {
+  readonly region: string;
+  /** The channel group's egress domain. */
+  readonly egressDomain: string;
+  /** Endpoint ARNs by endpoint name. */
+  readonly endpointArns: Readonly<Record<string, string>>;
+  /** The awscc provider for that region (endpoint policies live beside the endpoints). */
+  readonly awsccProvider: TerraformProvider;
+}
+
+export interface DeliveryEndpoint {
+  readonly name: string;
+  readonly manifests: readonly ManifestKind[];
+}
+
+export interface DeliveryProps {
+  /** Names in the global scope (CloudFront policies are account-wide). */
+  readonly naming: Naming;
+  /** The validated `delivery` block. */
+  readonly delivery: DeliveryConfig;
+  readonly segmentDurationSeconds: number;
+  readonly channelGroupName: string;
+  readonly channelName: string;
+  readonly endpoints: readonly DeliveryEndpoint[];
+  /** The regions' packagers, primary first. */
+  readonly origins: readonly DeliveryOrigin[];
+  /** Status codes on which CloudFront retries the next region (used with two or more origins). */
+  readonly failoverStatusCodes: readonly number[];
+}
+
+/**
+ * CloudFront in front of MediaPackage v2: signed origin requests (origin access control), endpoint
+ * policies that admit only this distribution, cache rules derived from the segment length, CORS
+ * for browser players, HTTPS only, and optional access logs in a private, encrypted bucket.
+ */
+export class Delivery extends Construct {
+  public readonly distribution: CloudfrontDistribution;
+  public readonly originAccessControl: CloudfrontOriginAccessControl;
+  public readonly manifestCachePolicy: CloudfrontCachePolicy;
+  public readonly segmentCachePolicy: CloudfrontCachePolicy;
+  public readonly logBucket?: S3Bucket;
+  /** Playback URLs: `<endpoint>/<manifest kind>` → URL. */
+  public readonly playbackUrls: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: DeliveryProps) {
+    super(scope, id);
+    const { naming, delivery } = props;
+    const segment = props.segmentDurationSeconds;
+
+    // Timing derived from the segment length. A manifest changes once a segment, so caching it
+    // for half a segment bounds staleness to half a segment while absorbing request bursts; a
+    // manifest is never cached longer than one segment. The origin gets half a segment to
+    // connect and answer (a low-latency blocking reload waits at most one part, under a second),
+    // but at least 2 s to read, and keeps connections a little longer than the request interval.
+    const halfSegment = Math.ceil(segment / 2);
+    const timing = {
+      manifestDefaultTtl: halfSegment,
+      manifestMaxTtl: segment,
+      connectionTimeout: Math.min(10, halfSegment),
+      readTimeout: Math.min(60, Math.max(2, halfSegment)),
+      keepaliveTimeout: Math.min(60, segment + 1),
+    };
+
+    this.originAccessControl = new CloudfrontOriginAccessControl(this, "OriginAccessControl", {
+      name: naming.name("mediapackage"),
+      description: "CloudFront signs every request to MediaPackage v2 (SigV4)",
+      originAccessControlOriginType: "mediapackagev2",
+      signingBehavior: "always",
+      signingProtocol: "sigv4",
+    });
+
+    this.manifestCachePolicy = new CloudfrontCachePolicy(this, "ManifestCachePolicy", {
+      name: naming.name("manifests"),
+      comment: `Manifests: ${timing.manifestDefaultTtl} s default TTL for ${segment} s segments; low-latency HLS query strings in the key`,
+      minTtl: 1,
+      defaultTtl: timing.manifestDefaultTtl,
+      maxTtl: timing.manifestMaxTtl,
+      parametersInCacheKeyAndForwardedToOrigin: {
+        enableAcceptEncodingGzip: true,
+        enableAcceptEncodingBrotli: true,
+        cookiesConfig: { cookieBehavior: "none" },
+        headersConfig: { headerBehavior: "none" },
+        queryStringsConfig: { queryStringBehavior: "whitelist", queryStrings: { items: MANIFEST_QUERY_STRINGS } },
+      },
+    });
+    this.segmentCachePolicy = new CloudfrontCachePolicy(this, "SegmentCachePolicy", {
+      name: naming.name("segments"),
+      comment: "Segments never change once written: cache them for a day",
+      minTtl: 1,
+      defaultTtl: 86400,
+      maxTtl: 31536000,
+      parametersInCacheKeyAndForwardedToOrigin: {
+        enableAcceptEncodingGzip: false,
+        enableAcceptEncodingBrotli: false,
+        cookiesConfig: { cookieBehavior: "none" },
+        headersConfig: { headerBehavior: "none" },
+        queryStringsConfig: { queryStringBehavior: "whitelist", queryStrings: { items: SEGMENT_QUERY_STRINGS } },
+      },
+    });
+    const headers = new CloudfrontResponseHeadersPolicy(this, "ResponseHeadersPolicy", {
+      name: naming.name("playback-headers"),
+      comment: "CORS for browser players and HSTS",
+      corsConfig: {
+        accessControlAllowCredentials: false,
+        accessControlAllowHeaders: { items: ["*"] },
+        accessControlAllowMethods: { items: ["GET", "HEAD", "OPTIONS"] },
+        accessControlAllowOrigins: { items: [...delivery.corsAllowedOrigins] },
+        accessControlMaxAgeSec: 86400,
+        originOverride: true,
+      },
+      securityHeadersConfig: {
+        strictTransportSecurity: { accessControlMaxAgeSec: 31536000, includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+      },
+    });
+
+    const origins: CloudfrontDistributionOrigin[] = props.origins.map((o) => ({
+      originId: originId(o.region),
+      domainName: o.egressDomain,
+      originAccessControlId: this.originAccessControl.id,
+      connectionAttempts: 3,
+      connectionTimeout: timing.connectionTimeout,
+      customOriginConfig: {
+        httpPort: 80,
+        httpsPort: 443,
+        originProtocolPolicy: "https-only",
+        originSslProtocols: ["TLSv1.2"],
+        originReadTimeout: timing.readTimeout,
+        originKeepaliveTimeout: timing.keepaliveTimeout,
+      },
+      originShield: delivery.originShieldRegion ? { enabled: true, originShieldRegion: delivery.originShieldRegion } : undefined,
+    }));
+    // CloudFront origin groups hold exactly two origins: the primary region and the next one.
+    const failover = props.origins.length >= 2;
+    const target = failover ? FAILOVER_GROUP : originId(props.origins[0].region);
+    const behaviour = (cachePolicyId: string, compress: boolean) => ({
+      targetOriginId: target,
+      viewerProtocolPolicy: "https-only",
+      allowedMethods: ["GET", "HEAD", "OPTIONS"],
+      cachedMethods: ["GET", "HEAD", "OPTIONS"],
+      cachePolicyId,
+      responseHeadersPolicyId: headers.id,
+      compress,
+    });
+
+    this.distribution = new CloudfrontDistribution(this, "Distribution", {
+      comment: `${naming.event} live playback`,
+      enabled: true,
+      isIpv6Enabled: true,
+      httpVersion: "http2and3",
+      priceClass: delivery.priceClass,
+      origin: origins,
+      originGroup: failover
+        ? [
+            {
+              originId: FAILOVER_GROUP,
+              failoverCriteria: { statusCodes: [...props.failoverStatusCodes] },
+              member: props.origins.slice(0, 2).map((o) => ({ originId: originId(o.region) })),
+            },
+          ]
+        : undefined,
+      defaultCacheBehavior: behaviour(this.segmentCachePolicy.id, false),
+      orderedCacheBehavior: [
+        { pathPattern: "*.m3u8", ...behaviour(this.manifestCachePolicy.id, true) },
+        { pathPattern: "*.mpd", ...behaviour(this.manifestCachePolicy.id, true) },
+      ],
+      customErrorResponse: ERROR_CODES.map((errorCode) => ({ errorCode, errorCachingMinTtl: 1 })),
+      restrictions: { geoRestriction: { restrictionType: "none" } },
+      viewerCertificate: { cloudfrontDefaultCertificate: true },
+    });
+
+    // Each region's endpoints admit only this distribution, and only to read.
+    for (const origin of props.origins) {
+      for (const ep of props.endpoints) {
+        const document = new DataAwsIamPolicyDocument(this, `EndpointPolicyDocument-${origin.region}-${ep.name}`, {
+          statement: [
+            {
+              sid: "AllowOnlyThisDistribution",
+              actions: ["mediapackagev2:GetObject", "mediapackagev2:GetHeadObject"],
+              principals: [{ type: "Service", identifiers: ["cloudfront.amazonaws.com"] }],
+              resources: [origin.endpointArns[ep.name]],
+              condition: [{ test: "StringEquals", variable: "aws:SourceArn", values: [this.distribution.arn] }],
+            },
+          ],
+        });
+        new Mediapackagev2OriginEndpointPolicy(this, `EndpointPolicy-${origin.region}-${ep.name}`, {
+          provider: origin.awsccProvider,
+          channelGroupName: props.channelGroupName,
+          channelName: props.channelName,
+          originEndpointName: ep.name,
+          policy: document.json,
+        });
+      }
+    }
+
+    if (delivery.accessLogs.enabled) this.logBucket = this.createAccessLogs(naming, delivery.accessLogs.retentionDays);
+
+    const urls: Record<string, string> = {};
+    for (const ep of props.endpoints) {
+      for (const kind of ep.manifests) {
+        const m = MANIFESTS[kind];
+        urls[`${ep.name}/${kind}`] = `https://${this.distribution.domainName}/out/v1/${props.channelGroupName}/${props.channelName}/${ep.name}/${m.name}.${m.extension}`;
+      }
+    }
+    this.playbackUrls = urls;
+  }
+
+  /** CloudFront access logs (standard logging v2) into a private, encrypted, expiring bucket. */
+  private createAccessLogs(naming: Naming, retentionDays: number): S3Bucket {
+    // The account id, taken from the distribution's ARN (no API call needed at plan time).
+    const account = Fn.element(Fn.split(":", this.distribution.arn), 4);
+    const bucket = new S3Bucket(this, "LogBucket", { bucketPrefix: naming.prefixFor("cdn-logs", 37), forceDestroy: false });
+    new S3BucketPublicAccessBlock(this, "LogBucketPublicAccess", {
+      bucket: bucket.id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, "LogBucketOwnership", { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } });
+    new S3BucketServerSideEncryptionConfiguration(this, "LogBucketEncryption", {
+      bucket: bucket.id,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }],
+    });
+    new S3BucketLifecycleConfiguration(this, "LogBucketLifecycle", {
+      bucket: bucket.id,
+      rule: [
+        {
+          id: "expire-access-logs",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          expiration: [{ days: retentionDays }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
+        },
+      ],
+    });
+    const policy = new DataAwsIamPolicyDocument(this, "LogBucketPolicyDocument", {
+      statement: [
+        {
+          sid: "DenyInsecureTransport",
+          effect: "Deny",
+          actions: ["s3:*"],
+          principals: [{ type: "*", identifiers: ["*"] }],
+          resources: [bucket.arn, `${bucket.arn}/*`],
+          condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+        },
+        {
+          sid: "AllowCloudFrontLogDelivery",
+          actions: ["s3:PutObject"],
+          principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
+          resources: [`${bucket.arn}/*`],
+          condition: [
+            { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
+            { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:aws:logs:us-east-1:${account}:delivery-source:*`] },
+          ],
+        },
+      ],
+    });
+    const bucketPolicy = new S3BucketPolicy(this, "LogBucketPolicy", { bucket: bucket.id, policy: policy.json });
+
+    const source = new CloudwatchLogDeliverySource(this, "LogDeliverySource", {
+      name: naming.name("cdn-access-logs"),
+      logType: "ACCESS_LOGS",
+      resourceArn: this.distribution.arn,
+    });
+    const destination = new CloudwatchLogDeliveryDestination(this, "LogDeliveryDestination", {
+      name: naming.name("cdn-access-logs-s3"),
+      outputFormat: "json",
+      deliveryDestinationConfiguration: [{ destinationResourceArn: bucket.arn }],
+    });
+    new CloudwatchLogDelivery(this, "LogDelivery", {
+      deliverySourceName: source.name,
+      deliveryDestinationArn: destination.arn,
+      dependsOn: [bucketPolicy],
+    });
+    return bucket;
+  }
+}
+
+const FAILOVER_GROUP = "mediapackage-failover";
+
+function originId(region: string): string {
+  return `mediapackage-${region}`;
+}

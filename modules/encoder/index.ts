@@ -1,0 +1,109 @@
+import { Construct } from "constructs";
+import { Fn, ITerraformDependable } from "cdktf";
+import {
+  MedialiveChannel,
+  MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverCondition,
+  MedialiveChannelInputAttachmentsInputSettings,
+} from "@cdktf/provider-aws/lib/medialive-channel";
+import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
+import type { ChannelConfig, ContributionType, EncodingProfile } from "../../config/types";
+import { ingestSegmentSeconds } from "../../config/profiles";
+import { Naming } from "../naming";
+import { AUDIO_SELECTOR, PACKAGER_DESTINATION_ID, encoderSettingsFor } from "./encoder-settings";
+
+export interface EncoderProps {
+  readonly naming: Naming;
+  /** The validated `channel` block. */
+  readonly channel: ChannelConfig;
+  readonly profile: EncodingProfile;
+  /** The input type (file inputs loop, HLS pulls get network settings). */
+  readonly contributionType: ContributionType;
+  readonly inputs: { readonly primary: MedialiveInput; readonly backup: MedialiveInput };
+  /** The MediaPackage v2 channel's ingest endpoint URLs (one per pipeline). */
+  readonly ingestEndpointUrls: string[];
+  /** The role MediaLive assumes, and the policy that must exist before the channel. */
+  readonly roleArn: string;
+  readonly dependsOn: ITerraformDependable[];
+}
+
+/**
+ * The MediaLive channel: both inputs attached with automatic failover from primary to backup,
+ * the ladder from the encoding profile, and one HLS output group pushing each pipeline to its
+ * own MediaPackage v2 ingest endpoint.
+ */
+export class Encoder extends Construct {
+  public readonly channel: MedialiveChannel;
+
+  constructor(scope: Construct, id: string, props: EncoderProps) {
+    super(scope, id);
+    const { channel, profile, naming } = props;
+    const pipelines = channel.class === "STANDARD" ? 2 : 1;
+    // Default locking: pipeline locking where there are two pipelines to lock.
+    const outputLocking = channel.outputLocking ?? (channel.class === "STANDARD" ? "PIPELINE_LOCKING" : "DISABLED");
+    const failover = channel.inputFailover;
+
+    const inputSettings: MedialiveChannelInputAttachmentsInputSettings = {
+      // Files loop so a rehearsal source keeps playing; live sources continue.
+      sourceEndBehavior: props.contributionType === "MP4_FILE" || props.contributionType === "TS_FILE" ? "LOOP" : "CONTINUE",
+      inputFilter: "AUTO",
+      deblockFilter: "DISABLED",
+      denoiseFilter: "DISABLED",
+      smpte2038DataPreference: "IGNORE",
+      audioSelector: [{ name: AUDIO_SELECTOR }],
+      networkInputSettings:
+        props.contributionType === "URL_PULL"
+          ? { serverValidation: "CHECK_CRYPTOGRAPHY_AND_VALIDATE_NAME", hlsInputSettings: { bufferSegments: 3, retries: 10, retryInterval: 1, scte35Source: "SEGMENTS" } }
+          : undefined,
+    };
+
+    const conditions: MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverCondition[] = failover.conditions.map((condition) => {
+      switch (condition) {
+        case "INPUT_LOSS":
+          return { failoverConditionSettings: { inputLossSettings: { inputLossThresholdMsec: failover.inputLossThresholdMs } } };
+        case "VIDEO_BLACK":
+          return { failoverConditionSettings: { videoBlackSettings: { videoBlackThresholdMsec: failover.videoBlackThresholdMs, blackDetectThreshold: 0.1 } } };
+        case "AUDIO_SILENCE":
+          return { failoverConditionSettings: { audioSilenceSettings: { audioSelectorName: AUDIO_SELECTOR, audioSilenceThresholdMsec: failover.audioSilenceThresholdMs } } };
+      }
+    });
+
+    this.channel = new MedialiveChannel(this, "Resource", {
+      name: naming.name("channel"),
+      channelClass: channel.class,
+      roleArn: props.roleArn,
+      logLevel: channel.logLevel,
+      startChannel: channel.start,
+      inputSpecification: {
+        codec: profile.inputSpecification.codec,
+        inputResolution: profile.inputSpecification.resolution,
+        maximumBitrate: profile.inputSpecification.maximumBitrate,
+      },
+      inputAttachments: [
+        {
+          inputAttachmentName: "primary",
+          inputId: props.inputs.primary.id,
+          inputSettings,
+          automaticInputFailoverSettings: {
+            secondaryInputId: props.inputs.backup.id,
+            inputPreference: failover.preference,
+            errorClearTimeMsec: failover.errorClearTimeMs,
+            failoverCondition: conditions,
+          },
+        },
+        { inputAttachmentName: "backup", inputId: props.inputs.backup.id, inputSettings },
+      ],
+      destinations: [
+        {
+          id: PACKAGER_DESTINATION_ID,
+          settings: Array.from({ length: pipelines }, (_, i) => ({ url: Fn.element(props.ingestEndpointUrls, i) })),
+        },
+      ],
+      encoderSettings: encoderSettingsFor(profile, {
+        scte35Passthrough: channel.scte35Passthrough,
+        outputLocking,
+        ingestSegmentSeconds: ingestSegmentSeconds(profile.video.gopSeconds),
+      }),
+      dependsOn: props.dependsOn,
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { Construct } from "constructs";
+import { TerraformOutput, TerraformStack } from "cdktf";
+import type { LoadedEvent } from "../config/types";
+import { Delivery } from "../modules/delivery";
+import { GLOBAL_SCOPE, Naming } from "../modules/naming";
+import { MANIFESTS, PACKAGER_CHANNEL } from "../modules/packager";
+import { awsProvider, awsccProvider, eventTags, localBackend } from "./common";
+import { RegionalPipelineStack } from "./regional-stack";
+
+/** CloudFront is global but managed through us-east-1, where its metrics and logs live too. */
+export const CDN_REGION = "us-east-1";
+/** What the CDN treats as "this region cannot serve": forced endpoint errors (404) and outages. */
+export const FAILOVER_STATUS_CODES = [404, 500, 502, 503, 504];
+
+export interface DeliveryStackProps {
+  readonly loaded: LoadedEvent;
+  /** The regional pipelines, primary first. */
+  readonly regions: readonly RegionalPipelineStack[];
+}
+
+/**
+ * The CDN for every region's packager, and the endpoint policies that admit it. It lives in its
+ * own stack, applied after the regional ones: the distribution needs the origins' domains, and
+ * the endpoint policies need the distribution's ARN, so putting both here avoids a cycle.
+ */
+export class DeliveryStack extends TerraformStack {
+  public readonly delivery: Delivery;
+
+  constructor(scope: Construct, id: string, props: DeliveryStackProps) {
+    super(scope, id);
+    const { config } = props.loaded;
+    const tags = eventTags(config);
+    localBackend(this, id);
+    awsProvider(this, "aws", CDN_REGION, tags);
+
+    const first = props.regions[0].packager;
+    this.delivery = new Delivery(this, "Delivery", {
+      naming: new Naming(config.event.name, GLOBAL_SCOPE),
+      delivery: config.delivery,
+      segmentDurationSeconds: config.packaging.segmentDurationSeconds,
+      channelGroupName: config.event.name,
+      channelName: PACKAGER_CHANNEL,
+      endpoints: first.endpoints.map((e) => ({ name: e.name, manifests: e.manifests })),
+      origins: props.regions.map((r) => ({
+        region: r.region,
+        egressDomain: r.packager.channelGroup.egressDomain,
+        endpointArns: Object.fromEntries(r.packager.endpoints.map((e) => [e.name, e.endpoint.arn])),
+        awsccProvider: awsccProvider(this, `awscc-${r.region}`, r.region, r.region),
+      })),
+      failoverStatusCodes: FAILOVER_STATUS_CODES,
+    });
+
+    new TerraformOutput(this, "distribution", {
+      description: "CloudFront distribution serving every playback URL",
+      value: { id: this.delivery.distribution.id, domain_name: this.delivery.distribution.domainName },
+    });
+    for (const [key, url] of Object.entries(this.delivery.playbackUrls)) {
+      const [endpoint, kind] = key.split("/");
+      new TerraformOutput(this, `playback-${endpoint}-${kind}`, {
+        description: `${MANIFESTS[kind as keyof typeof MANIFESTS].label} playback URL of the ${endpoint} endpoint`,
+        value: url,
+      });
+    }
+  }
+}
