@@ -6,5 +6,7 @@ module.exports = {
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   // The Terraform check plans real stacks; give it room, everything else is fast.
   testTimeout: 300000,
+  // Terraform checks run concurrently within their file; more than three at once only queues on two cores.
+  maxConcurrency: 3,
   setupFilesAfterEnv: ["<rootDir>/__tests__/support/setup.ts"],
 };

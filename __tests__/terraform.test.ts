@@ -1,0 +1,35 @@
+import * as crypto from "crypto";
+import { checkAwsccBlocks } from "./support/awscc-schema";
+import { StackJson, load, shippedConfigs, synthApp } from "./support/project";
+import { terraformCheck, terraformCheckSkipReason } from "./support/terraform-check";
+
+// Every stack of every shipped configuration, each distinct stack once.
+const seen = new Set<string>();
+const cases: [string, StackJson][] = [];
+for (const file of shippedConfigs()) {
+  for (const [name, stack] of Object.entries(synthApp(load(file)))) {
+    const hash = crypto.createHash("sha256").update(JSON.stringify(stack)).digest("hex");
+    if (seen.has(hash)) continue;
+    seen.add(hash);
+    cases.push([`${file} → ${name}`, stack]);
+  }
+}
+
+describe("awscc resource blocks", () => {
+  test.each(cases)("%s: every awscc block is valid for the provider schema", (label, stack) => {
+    expect(checkAwsccBlocks(label, stack)).toEqual([]);
+  });
+});
+
+const skipReason = terraformCheckSkipReason();
+// CI sets REQUIRE_TERRAFORM_CHECK: there, a missing Terraform is a failure, not a skip.
+if (skipReason && process.env.REQUIRE_TERRAFORM_CHECK) throw new Error(`Terraform check required but cannot run: ${skipReason}`);
+if (skipReason) console.log(`Terraform check skipped: ${skipReason}`);
+
+(skipReason ? describe.skip : describe)("terraform init, validate and plan with the real hashicorp/aws provider", () => {
+  test.concurrent.each(cases)("%s", async (label, stack) => {
+    const result = await terraformCheck(label.replace(/[^A-Za-z0-9-]+/g, "_"), stack);
+    expect(result.log).toBe("");
+    expect(result.ok).toBe(true);
+  });
+});
