@@ -77,3 +77,12 @@ export function nameOf(stack: StackJson, type: string, match: (r: any) => boolea
   if (names.length !== 1) throw new Error(`expected exactly one matching ${type}, found ${names.length}`);
   return names[0];
 }
+
+/** The logical name of the only data source of a type that matches. */
+export function dataNameOf(stack: StackJson, type: string, match: (d: any) => boolean = () => true): string {
+  const names = Object.entries(stack.data?.[type] ?? {})
+    .filter(([, d]) => match(d))
+    .map(([n]) => n);
+  if (names.length !== 1) throw new Error(`expected exactly one matching data.${type}, found ${names.length}`);
+  return names[0];
+}

@@ -1,0 +1,324 @@
+import { StackJson, dataNameOf, load, nameOf, only, resources, synthApp } from "../support/project";
+
+const ref = (type: string, name: string, attr: string) => `\${${type}.${name}.${attr}}`;
+
+/** The regional stack of a shipped configuration (the first region). */
+function regional(file: string): StackJson {
+  const loaded = load(file);
+  return synthApp(loaded)[`${loaded.config.event.name}-${loaded.config.regions[0]}`];
+}
+
+function flowNamed(stack: StackJson, physical: string): string {
+  return nameOf(stack, "awscc_mediaconnect_flow", (f) => f.name === physical);
+}
+
+function inputNamed(stack: StackJson, physical: string): string {
+  return nameOf(stack, "aws_medialive_input", (i) => i.name === physical);
+}
+
+function allStatements(stack: StackJson): any[] {
+  return Object.values(stack.data?.aws_iam_policy_document ?? {}).flatMap((d: any) => d.statement);
+}
+
+describe("regional pipeline, default configuration (MediaConnect SRT, STANDARD)", () => {
+  const stack = regional("config/default.json");
+  const role = nameOf(stack, "aws_iam_role", (r) => r.name === "demo-live-euw1-medialive");
+  const policy = nameOf(stack, "aws_iam_role_policy");
+  const channel = only(stack, "aws_medialive_channel");
+  const packagerChannel = nameOf(stack, "awscc_mediapackagev2_channel");
+
+  test("four flows: a primary and a backup per pipeline, the pipelines in two Availability Zones", () => {
+    const flows = Object.values(resources(stack, "awscc_mediaconnect_flow"));
+    expect(flows.map((f) => [f.name, f.availability_zone]).sort()).toEqual([
+      ["demo-live-euw1-flow-backup-a", "eu-west-1a"],
+      ["demo-live-euw1-flow-backup-b", "eu-west-1b"],
+      ["demo-live-euw1-flow-primary-a", "eu-west-1a"],
+      ["demo-live-euw1-flow-primary-b", "eu-west-1b"],
+    ]);
+    for (const f of flows) {
+      expect(f.source).toEqual({
+        name: "main",
+        description: expect.stringMatching(/^(primary|backup) feed, pipeline [ab]$/),
+        protocol: "srt-listener",
+        ingest_port: f.name.includes("primary") ? 5000 : 5001,
+        min_latency: 2000,
+        whitelist_cidr: "198.51.100.0/24",
+      });
+    }
+  });
+
+  test("each MediaLive input reads its own two flows, with the MediaLive role, after the role's policy exists", () => {
+    for (const inputRole of ["primary", "backup"]) {
+      const input = resources(stack, "aws_medialive_input")[inputNamed(stack, `demo-live-euw1-input-${inputRole}`)];
+      expect(input.type).toBe("MEDIACONNECT");
+      expect(input.role_arn).toBe(ref("aws_iam_role", role, "arn"));
+      expect(input.depends_on).toEqual([`aws_iam_role_policy.${policy}`]);
+      expect(input.media_connect_flows).toEqual([
+        { flow_arn: ref("awscc_mediaconnect_flow", flowNamed(stack, `demo-live-euw1-flow-${inputRole}-a`), "flow_arn") },
+        { flow_arn: ref("awscc_mediaconnect_flow", flowNamed(stack, `demo-live-euw1-flow-${inputRole}-b`), "flow_arn") },
+      ]);
+    }
+  });
+
+  test("the channel attaches both inputs and fails over from primary to backup", () => {
+    expect(channel.channel_class).toBe("STANDARD");
+    expect(channel.start_channel).toBe(false);
+    expect(channel.role_arn).toBe(ref("aws_iam_role", role, "arn"));
+    const [primary, backup] = channel.input_attachments;
+    expect(primary.input_attachment_name).toBe("primary");
+    expect(primary.input_id).toBe(ref("aws_medialive_input", inputNamed(stack, "demo-live-euw1-input-primary"), "id"));
+    expect(backup.input_id).toBe(ref("aws_medialive_input", inputNamed(stack, "demo-live-euw1-input-backup"), "id"));
+    expect(primary.automatic_input_failover_settings).toEqual({
+      secondary_input_id: ref("aws_medialive_input", inputNamed(stack, "demo-live-euw1-input-backup"), "id"),
+      input_preference: "PRIMARY_INPUT_PREFERRED",
+      error_clear_time_msec: 10000,
+      failover_condition: [
+        { failover_condition_settings: { input_loss_settings: { input_loss_threshold_msec: 1000 } } },
+        { failover_condition_settings: { video_black_settings: { black_detect_threshold: 0.1, video_black_threshold_msec: 5000 } } },
+      ],
+    });
+    expect(backup.automatic_input_failover_settings).toBeUndefined();
+  });
+
+  test("each pipeline pushes to its own MediaPackage v2 ingest endpoint", () => {
+    expect(channel.destinations).toEqual([
+      {
+        id: "mediapackage",
+        settings: [
+          { url: `\${element(awscc_mediapackagev2_channel.${packagerChannel}.ingest_endpoint_urls, 0)}` },
+          { url: `\${element(awscc_mediapackagev2_channel.${packagerChannel}.ingest_endpoint_urls, 1)}` },
+        ],
+      },
+    ]);
+    const group = channel.encoder_settings.output_groups[0];
+    expect(group.output_group_settings.hls_group_settings.destination).toEqual({ destination_ref_id: "mediapackage" });
+  });
+
+  test("the ladder comes from the HD-1080p profile, with its input specification", () => {
+    expect(channel.input_specification).toEqual({ codec: "AVC", input_resolution: "HD", maximum_bitrate: "MAX_20_MBPS" });
+    const videos = channel.encoder_settings.video_descriptions;
+    expect(videos.map((v: any) => [v.width, v.height, v.codec_settings.h264_settings.max_bitrate, v.codec_settings.h264_settings.qvbr_quality_level])).toEqual([
+      [1920, 1080, 4100000, 9],
+      [1280, 720, 2700000, 8],
+      [960, 540, 1800000, 8],
+      [768, 432, 1200000, 7],
+      [640, 360, 800000, 7],
+      [512, 288, 400000, 6],
+    ]);
+    for (const v of videos) {
+      expect(v.codec_settings.h264_settings).toMatchObject({
+        rate_control_mode: "QVBR",
+        profile: "HIGH",
+        gop_size: 1,
+        gop_size_units: "SECONDS",
+        gop_closed_cadence: 1,
+        framerate_numerator: 30,
+        framerate_denominator: 1,
+      });
+    }
+    expect(channel.encoder_settings.audio_descriptions).toEqual([
+      expect.objectContaining({
+        name: "audio-aac-stereo",
+        codec_settings: { aac_settings: expect.objectContaining({ bitrate: 96000, coding_mode: "CODING_MODE_2_0", sample_rate: 48000, profile: "LC" }) },
+      }),
+    ]);
+  });
+
+  test("every rendition is an output of the ingest group, with the audio and SCTE-35 passed through", () => {
+    const group = channel.encoder_settings.output_groups[0];
+    const hls = group.output_group_settings.hls_group_settings;
+    expect(hls).toMatchObject({ ad_markers: ["ELEMENTAL_SCTE35"], program_date_time: "INCLUDE", segment_length: 1, input_loss_action: "PAUSE_OUTPUT" });
+    const videoNames = channel.encoder_settings.video_descriptions.map((v: any) => v.name);
+    expect(group.outputs.map((o: any) => o.video_description_name)).toEqual(videoNames);
+    for (const o of group.outputs) {
+      expect(o.audio_description_names).toEqual(["audio-aac-stereo"]);
+      expect(o.output_settings.hls_output_settings.hls_settings.standard_hls_settings.m3u8_settings.scte35_behavior).toBe("PASSTHROUGH");
+    }
+    expect(channel.encoder_settings.global_configuration.output_locking_mode).toBe("PIPELINE_LOCKING");
+  });
+
+  test("MediaPackage v2: a channel group, an HLS channel in it, and a channel policy admitting only our MediaLive role", () => {
+    const group = only(stack, "aws_media_packagev2_channel_group");
+    const groupName = nameOf(stack, "aws_media_packagev2_channel_group");
+    expect(group.name).toBe("demo-live");
+    const mpChannel = resources(stack, "awscc_mediapackagev2_channel")[packagerChannel];
+    expect(mpChannel).toMatchObject({ channel_group_name: ref("aws_media_packagev2_channel_group", groupName, "name"), channel_name: "live", input_type: "HLS" });
+    const channelPolicy = only(stack, "awscc_mediapackagev2_channel_policy");
+    const document = dataNameOf(stack, "aws_iam_policy_document", (d) => d.statement[0].sid === "AllowMediaLiveToPush");
+    expect(channelPolicy.policy).toBe(`\${data.aws_iam_policy_document.${document}.json}`);
+    expect(stack.data.aws_iam_policy_document[document].statement).toEqual([
+      {
+        sid: "AllowMediaLiveToPush",
+        actions: ["mediapackagev2:PutObject"],
+        principals: [{ type: "AWS", identifiers: [ref("aws_iam_role", role, "arn")] }],
+        resources: [ref("awscc_mediapackagev2_channel", packagerChannel, "arn")],
+      },
+    ]);
+  });
+
+  test("origin endpoints: TS and CMAF, HLS + low-latency HLS (+ DASH on CMAF), SCTE-35 markers, forced errors for CDN failover", () => {
+    const endpoints = Object.values(resources(stack, "awscc_mediapackagev2_origin_endpoint"));
+    expect(endpoints.map((e) => [e.origin_endpoint_name, e.container_type]).sort()).toEqual([
+      ["cmaf", "CMAF"],
+      ["ts", "TS"],
+    ]);
+    for (const e of endpoints) {
+      expect(e.channel_name).toBe(ref("awscc_mediapackagev2_channel", packagerChannel, "channel_name"));
+      expect(e.segment).toMatchObject({ segment_duration_seconds: 4, include_iframe_only_streams: true });
+      expect(e.startover_window_seconds).toBe(1209600);
+      expect(e.force_endpoint_error_configuration).toEqual({ endpoint_error_conditions: ["STALE_MANIFEST", "INCOMPLETE_MANIFEST", "SLATE_INPUT"] });
+      const manifest = { manifest_window_seconds: 60, program_date_time_interval_seconds: 60, scte_hls: { ad_marker_hls: "DATERANGE" } };
+      expect(e.hls_manifests).toEqual([{ manifest_name: "index", ...manifest }]);
+      expect(e.low_latency_hls_manifests).toEqual([{ manifest_name: "index-ll", ...manifest }]);
+    }
+    const cmaf = endpoints.find((e) => e.origin_endpoint_name === "cmaf");
+    expect(cmaf.dash_manifests).toEqual([expect.objectContaining({ manifest_name: "dash", segment_template_format: "NUMBER_WITH_TIMELINE" })]);
+    expect(endpoints.find((e) => e.origin_endpoint_name === "ts").dash_manifests).toBeUndefined();
+  });
+
+  test("the MediaLive role may do only what MediaLive needs, on this event's resources", () => {
+    const role = only(stack, "aws_iam_role");
+    const trust = dataNameOf(stack, "aws_iam_policy_document", (d) => d.statement[0].actions[0] === "sts:AssumeRole");
+    expect(role.assume_role_policy).toBe(`\${data.aws_iam_policy_document.${trust}.json}`);
+    const statements = allStatements(stack);
+    for (const s of statements) for (const a of s.actions) expect(a).not.toContain("*");
+    const access = statements.filter((s) => s.sid && s.sid !== "AllowMediaLiveToPush");
+    expect(Object.fromEntries(access.map((s) => [s.sid, s.resources]))).toEqual({
+      PushToPackager: ["arn:aws:mediapackagev2:eu-west-1:*:channelGroup/demo-live/channel/live"],
+      WriteChannelLogs: ["arn:aws:logs:eu-west-1:*:log-group:ElementalMediaLive*"],
+      UseMediaConnectFlows: ["arn:aws:mediaconnect:eu-west-1:*:flow:*:demo-live-euw1-flow-*"],
+    });
+  });
+
+  test("outputs tell the encoder operator where to send each feed", () => {
+    const output = stack.output["ingest-primary-b"];
+    expect(output.description).toBe("Send the primary feed for pipeline b here (srt-listener, eu-west-1b)");
+    expect(output.value).toEqual({
+      protocol: "srt-listener",
+      ip: ref("awscc_mediaconnect_flow", flowNamed(stack, "demo-live-euw1-flow-primary-b"), "source.ingest_ip"),
+      port: 5000,
+      availability_zone: "eu-west-1b",
+      allowed_cidr: "198.51.100.0/24",
+      flow_arn: ref("awscc_mediaconnect_flow", flowNamed(stack, "demo-live-euw1-flow-primary-b"), "flow_arn"),
+    });
+    expect(Object.keys(stack.output).filter((k) => k.startsWith("ingest-")).sort()).toEqual(["ingest-backup-a", "ingest-backup-b", "ingest-primary-a", "ingest-primary-b"]);
+  });
+
+  test("tags: the provider tags every aws resource with event, environment and cost centre", () => {
+    expect(stack.provider.aws[0].default_tags[0].tags).toEqual({
+      Event: "demo-live",
+      Environment: "production",
+      CostCentre: "live-events",
+      ManagedBy: "live-event-pipeline",
+    });
+    expect(only(stack, "awscc_mediapackagev2_channel").tags).toEqual([
+      { key: "CostCentre", value: "live-events" },
+      { key: "Environment", value: "production" },
+      { key: "Event", value: "demo-live" },
+      { key: "ManagedBy", value: "live-event-pipeline" },
+    ]);
+  });
+});
+
+describe("regional pipeline variants", () => {
+  test("SRT with a passphrase: a role MediaConnect assumes reads only that secret; a second source per flow fails over", () => {
+    const stack = regional("config/examples/mediaconnect-srt-encrypted.json");
+    const secret = "arn:aws:secretsmanager:us-west-2:123456789012:secret:cup-final/srt-passphrase-Ab12Cd";
+    const decryptionRole = nameOf(stack, "aws_iam_role", (r) => r.name === "cup-final-usw2-mediaconnect-secrets");
+    const statements = allStatements(stack);
+    expect(statements.find((s) => s.sid === "ReadSourceSecret")).toEqual({
+      sid: "ReadSourceSecret",
+      actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy", "secretsmanager:ListSecretVersionIds"],
+      resources: [secret],
+    });
+    expect(statements).toContainEqual({ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["mediaconnect.amazonaws.com"] }] });
+    const flows = Object.values(resources(stack, "awscc_mediaconnect_flow"));
+    expect(flows.map((f) => f.availability_zone).sort()).toEqual(["us-west-2b", "us-west-2b", "us-west-2c", "us-west-2c"]);
+    for (const f of flows) {
+      expect(f.source.decryption).toEqual({ key_type: "srt-password", role_arn: ref("aws_iam_role", decryptionRole, "arn"), secret_arn: secret });
+      expect(f.source.stream_id).toBe("cupfinal");
+      expect(f.source_failover_config).toEqual({ state: "ENABLED", failover_mode: "FAILOVER", source_priority: { primary_source: "main" } });
+    }
+    const seconds = Object.entries(resources(stack, "awscc_mediaconnect_flow_source"));
+    expect(seconds).toHaveLength(4);
+    for (const [, s] of seconds) {
+      const flow = Object.entries(resources(stack, "awscc_mediaconnect_flow")).find(([n]) => s.flow_arn === ref("awscc_mediaconnect_flow", n, "flow_arn"));
+      expect(flow).toBeDefined();
+      expect(s).toMatchObject({ name: "second", protocol: "srt-listener", whitelist_cidr: "198.51.100.64/26", ingest_port: flow![1].source.ingest_port + 10 });
+    }
+  });
+
+  test("single pipeline with RTP-FEC merged from two paths: two flows, one destination, no locking", () => {
+    const stack = regional("config/examples/mediaconnect-rtp-fec-merge.json");
+    expect(Object.values(resources(stack, "awscc_mediaconnect_flow")).map((f) => f.name).sort()).toEqual(["studio-feed-euc1-flow-backup-a", "studio-feed-euc1-flow-primary-a"]);
+    for (const f of Object.values(resources(stack, "awscc_mediaconnect_flow"))) {
+      expect(f.source_failover_config).toEqual({ state: "ENABLED", failover_mode: "MERGE", recovery_window: 300 });
+    }
+    const channel = only(stack, "aws_medialive_channel");
+    expect(channel.channel_class).toBe("SINGLE_PIPELINE");
+    expect(channel.destinations[0].settings).toHaveLength(1);
+    expect(channel.encoder_settings.global_configuration.output_locking_mode).toBe("DISABLED");
+    for (const input of Object.values(resources(stack, "aws_medialive_input"))) expect(input.media_connect_flows).toHaveLength(1);
+  });
+
+  test("Zixi push: port 2088 is implicit, the key is a static key with its algorithm", () => {
+    const stack = regional("config/examples/mediaconnect-zixi.json");
+    for (const f of Object.values(resources(stack, "awscc_mediaconnect_flow"))) {
+      expect(f.source.ingest_port).toBeUndefined();
+      expect(f.source).toMatchObject({ protocol: "zixi-push", stream_id: "concert", max_latency: 3000 });
+      expect(f.source.decryption).toMatchObject({ key_type: "static-key", algorithm: "aes256" });
+    }
+    expect(stack.output["ingest-primary-a"].value.port).toBe(2088);
+  });
+
+  test.each([
+    ["config/examples/rtp-push.json", "RTP_PUSH", ["203.0.113.0/24", "198.51.100.0/24"]],
+    ["config/examples/udp-push.json", "UDP_PUSH", ["192.0.2.0/24"]],
+    ["config/examples/rtmp-push.json", "RTMP_PUSH", ["198.51.100.0/24"]],
+  ])("%s: push inputs behind an input security group built from the allowlist", (file, type, cidrs) => {
+    const stack = regional(file);
+    const group = nameOf(stack, "aws_medialive_input_security_group");
+    expect(resources(stack, "aws_medialive_input_security_group")[group].whitelist_rules).toEqual(cidrs.map((cidr) => ({ cidr })));
+    for (const input of Object.values(resources(stack, "aws_medialive_input"))) {
+      expect(input.type).toBe(type);
+      expect(input.input_security_groups).toEqual([ref("aws_medialive_input_security_group", group, "id")]);
+    }
+    expect(resources(stack, "awscc_mediaconnect_flow")).toEqual({});
+  });
+
+  test("RTMP push: one stream name per pipeline", () => {
+    const stack = regional("config/examples/rtmp-push.json");
+    const primary = resources(stack, "aws_medialive_input")[inputNamed(stack, "town-hall-euw2-input-primary")];
+    expect(primary.destinations).toEqual([{ stream_name: "townhall/town-hall-primary-a" }, { stream_name: "townhall/town-hall-primary-b" }]);
+  });
+
+  test("RTMP pull: sources per pipeline with the password as an SSM parameter name, and the role may read only it", () => {
+    const stack = regional("config/examples/rtmp-pull.json");
+    const backup = resources(stack, "aws_medialive_input")[inputNamed(stack, "partner-pull-cac1-input-backup")];
+    expect(backup.type).toBe("RTMP_PULL");
+    expect(backup.sources).toEqual([
+      { url: "rtmp://origin-a.partner.example.com/live/backup", username: "broadcast", password_param: "/partner-pull/rtmp-password" },
+      { url: "rtmp://origin-b.partner.example.com/live/backup", username: "broadcast", password_param: "/partner-pull/rtmp-password" },
+    ]);
+    expect(allStatements(stack).find((s) => s.sid === "ReadPullPassword").resources).toEqual(["arn:aws:ssm:ca-central-1:*:parameter/partner-pull/rtmp-password"]);
+  });
+
+  test("HLS pull: the input attachment reads SCTE-35 from the segments", () => {
+    const stack = regional("config/examples/url-pull.json");
+    const channel = only(stack, "aws_medialive_channel");
+    expect(channel.input_attachments[0].input_settings.network_input_settings.hls_input_settings.scte35_source).toBe("SEGMENTS");
+  });
+
+  test("MP4 files loop on a single pipeline", () => {
+    const stack = regional("config/examples/mp4-file.json");
+    const channel = only(stack, "aws_medialive_channel");
+    expect(channel.input_attachments.map((a: any) => a.input_settings.source_end_behavior)).toEqual(["LOOP", "LOOP"]);
+    for (const input of Object.values(resources(stack, "aws_medialive_input"))) expect(input.sources).toHaveLength(1);
+  });
+
+  test("Elemental Link devices: one per pipeline", () => {
+    const stack = regional("config/examples/input-device.json");
+    const primary = resources(stack, "aws_medialive_input")[inputNamed(stack, "field-link-apne1-input-primary")];
+    expect(primary).toMatchObject({ type: "INPUT_DEVICE", input_devices: [{ id: "hd-0a1b2c3d4e5f60718293" }, { id: "hd-1a1b2c3d4e5f60718293" }] });
+  });
+});
