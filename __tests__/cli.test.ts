@@ -2,16 +2,38 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { build } from "esbuild";
+import { secretsIn } from "./policy/secret-scan";
 import { ROOT } from "./support/project";
 
-/** Runs the synth entry point the way `npm run synth` does, into a temporary output folder. */
-function synth(config?: string): { status: number; stdout: string; stderr: string; outdir: string } {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-synth-"));
+/** main.ts bundled with an app that adds an unprotected S3 bucket (see policy/bad-app.ts). */
+const BAD_APP_ENTRY = path.join(ROOT, ".build", "cli-test-bad-app.js");
+
+/**
+ * Runs the synth entry point the way `npm run synth` does, into a temporary output folder (or the
+ * one given, which may hold an earlier synthesis).
+ */
+function synth(config?: string, options: { entry?: string; outdir?: string } = {}): { status: number; stdout: string; stderr: string; outdir: string } {
+  const outdir = options.outdir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cli-synth-"));
   const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir };
   if (config) env.EVENT_CONFIG = config;
   else delete env.EVENT_CONFIG;
-  const r = spawnSync(process.execPath, [path.join(ROOT, ".build", "main.js")], { cwd: ROOT, env, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [options.entry ?? path.join(ROOT, ".build", "main.js")], { cwd: ROOT, env, encoding: "utf8" });
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr, outdir };
+}
+
+/** A folder holding an earlier synthesis of another event, and its files. */
+function earlierSynthesis(): { outdir: string; before: Record<string, string> } {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-earlier-"));
+  fs.mkdirSync(path.join(outdir, "stacks", "old-event-cdn"), { recursive: true });
+  fs.writeFileSync(path.join(outdir, "stacks", "old-event-cdn", "cdk.tf.json"), "{}\n");
+  fs.writeFileSync(path.join(outdir, "manifest.json"), '{"stacks":{}}\n');
+  return { outdir, before: filesUnder(outdir) };
+}
+
+/** Staging folders the synthesis left beside an output folder (there must be none). */
+function leftovers(outdir: string): string[] {
+  return fs.readdirSync(path.dirname(outdir)).filter((f) => f.startsWith(`.${path.basename(outdir)}-staging-`));
 }
 
 function filesUnder(dir: string): Record<string, string> {
@@ -27,27 +49,99 @@ function filesUnder(dir: string): Record<string, string> {
   return out;
 }
 
-beforeAll(() => {
-  const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, encoding: "utf8" });
-  expect(build.status).toBe(0);
+beforeAll(async () => {
+  const npmBuild = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, encoding: "utf8" });
+  expect(npmBuild.status).toBe(0);
+  // The same bundle as `npm run build`, with policy/gate.ts importing the bad app instead of stacks/app.
+  await build({
+    entryPoints: [path.join(ROOT, "main.ts")],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+    outfile: BAD_APP_ENTRY,
+    plugins: [
+      {
+        name: "bad-app",
+        setup(b) {
+          b.onResolve({ filter: /\/stacks\/app$/ }, (args) => (args.importer.endsWith(path.join("policy", "gate.ts")) ? { path: path.join(ROOT, "__tests__", "policy", "bad-app.ts") } : undefined));
+        },
+      },
+    ],
+  });
 });
 
 describe("npm run synth", () => {
-  test("synthesizes the default event without being told which config to use", () => {
-    const r = synth();
+  test("synthesizes the default event without being told which config to use, replacing an earlier synthesis as a whole", () => {
+    const { outdir } = earlierSynthesis();
+    const r = synth(undefined, { outdir });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Synthesized config/default.json (demo-live, profile HD-1080p)");
+    expect(r.stdout).toContain("Policy check of config/default.json: 22 rules on 2 stacks: no errors, 0 waived, 1 note\n");
     expect(Object.keys(filesUnder(r.outdir)).sort()).toEqual(["manifest.json", "stacks/demo-live-cdn/cdk.tf.json", "stacks/demo-live-eu-west-1/cdk.tf.json"]);
+    expect(leftovers(outdir)).toEqual([]);
   });
 
-  test("two synths are byte-identical and carry no machine paths, user names or timestamps", () => {
-    const a = filesUnder(synth().outdir);
-    const b = filesUnder(synth().outdir);
-    expect(a).toEqual(b);
-    const all = Object.values(a).join("\n");
-    for (const local of [ROOT, os.homedir(), os.tmpdir(), os.hostname()]) expect(all).not.toContain(local);
-    expect(all).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:\d\d/);
+  test.each([undefined, "config/examples/mediaconnect-srt-encrypted.json"])(
+    "two synths of %s are byte-identical and carry no machine paths, user names, timestamps or secrets",
+    (config) => {
+      const a = filesUnder(synth(config).outdir);
+      const b = filesUnder(synth(config).outdir);
+      expect(Object.keys(a).length).toBeGreaterThan(1);
+      expect(a).toEqual(b);
+      const all = Object.values(a).join("\n");
+      for (const local of [ROOT, os.homedir(), os.tmpdir(), os.hostname()]) expect(all).not.toContain(local);
+      expect(all).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:\d\d/);
+      expect(secretsIn(a)).toEqual([]);
+    },
+  );
+
+  test("a policy error prints the report, writes nothing and exits non-zero", () => {
+    const { outdir, before } = earlierSynthesis();
+    const r = synth(undefined, { entry: BAD_APP_ENTRY, outdir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    const bucket = "demo-live-cdn/Recordings (aws_s3_bucket.Recordings)";
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      "Policy check of config/default.json: 22 rules on 2 stacks: 4 errors, 0 waived, 1 note",
+      `error  s3-encryption  ${bucket}`,
+      '       has no default encryption; add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm "AES256" or "aws:kms" or "aws:kms:dsse"',
+      "       why: Objects are encrypted at rest with a configured algorithm (SSE-S3 or KMS), not left to defaults nobody reviewed.",
+      `error  s3-owner-enforced  ${bucket}`,
+      '       has no aws_s3_bucket_ownership_controls with object_ownership "BucketOwnerEnforced"',
+      "       why: With object ownership BucketOwnerEnforced, ACLs are off: only bucket policies decide access, and we own every object written.",
+      `error  s3-public-access-block  ${bucket}`,
+      "       has no aws_s3_bucket_public_access_block; add one with all four settings true",
+      "       why: Buckets hold viewer logs; all four public access block settings keep them from ever becoming public by ACL or policy.",
+      `error  s3-tls-only  ${bucket}`,
+      '       has no bucket policy statement that denies s3:* to everyone when aws:SecureTransport is "false", on the bucket and its objects',
+      "       why: The bucket policy refuses every request not made over TLS (Deny s3:* when aws:SecureTransport is false).",
+      "note   cdn-viewer-tls  demo-live-cdn/Delivery/Distribution (aws_cloudfront_distribution.Delivery_Distribution_CFF1B36C)",
+      "       serves the default *.cloudfront.net certificate, for which CloudFront fixes the security policy at TLSv1 whatever minimum_protocol_version says; a custom domain with an ACM certificate and TLSv1.2_2021 removes this note",
+      "Nothing was synthesized: fix the 4 policy errors above, or waive each in policy.waivers with a reason.",
+    ]);
+    expect(filesUnder(outdir)).toEqual(before);
+    expect(leftovers(outdir)).toEqual([]);
+  });
+
+  test("a waiver in the config accepts one finding on one resource, and the report shows its reason", () => {
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, "config", "default.json"), "utf8"));
+    config.policy = { waivers: [{ rule: "s3-encryption", resource: "demo-live-cdn/Recordings", reason: "holds only public trailers, encrypted before upload" }] };
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cli-waiver-")), "waiver.json");
+    fs.writeFileSync(file, JSON.stringify(config));
+    const r = synth(file, { entry: BAD_APP_ENTRY });
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe(`Policy check of ${file}: 22 rules on 2 stacks: 3 errors, 1 waived, 1 note`);
+    expect(lines.slice(10, 13)).toEqual([
+      "waived s3-encryption  demo-live-cdn/Recordings (aws_s3_bucket.Recordings)",
+      '       has no default encryption; add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm "AES256" or "aws:kms" or "aws:kms:dsse"',
+      '       waived by policy.waivers/0: "holds only public trailers, encrypted before upload"',
+    ]);
+    expect(lines[lines.length - 1]).toBe("Nothing was synthesized: fix the 3 policy errors above, or waive each in policy.waivers with a reason.");
+    expect(filesUnder(r.outdir)).toEqual({});
   });
 
   test("a config with three mistakes prints three lines, synthesizes nothing and exits non-zero", () => {

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
+import { scanJson } from "./json-syntax";
 
 /** Thrown when a configuration or profile is invalid. One line per problem, in reading order. */
 export class ConfigError extends Error {
@@ -19,22 +20,23 @@ export function readJsonFile(file: string, display: string, problems: string[]):
     problems.push(`${display}: cannot read the file (${code === "ENOENT" ? "no such file" : code ?? String(err)})`);
     return undefined;
   }
+  // Some editors start UTF-8 files with a byte order mark; it is not part of the JSON.
+  const json = text.replace(/^\uFEFF/, "");
+  const scan = scanJson(json);
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(json);
   } catch (err) {
-    problems.push(`${display}: ${describeSyntaxError(text, (err as Error).message)}`);
+    const e = scan.error;
+    problems.push(`${display}: invalid JSON${e ? ` at line ${e.at.line}, column ${e.at.column}: ${e.message}` : `: ${(err as Error).message}`}`);
     return undefined;
   }
-}
-
-function describeSyntaxError(text: string, message: string): string {
-  const detail = message.replace(/\s*in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return `invalid JSON: ${detail}`;
-  const before = text.slice(0, Number(pos[1]));
-  const line = before.split("\n").length;
-  const column = before.length - before.lastIndexOf("\n");
-  return `invalid JSON at line ${line}, column ${column}: ${detail}`;
+  // JSON.parse keeps the last of two equal keys without a word; a second endpoint "ts" would
+  // silently replace the first.
+  for (const d of scan.duplicates) {
+    problems.push(`${display}: ${d.pointer || "/"} has the key ${JSON.stringify(d.key)} twice (lines ${d.first.line} and ${d.second.line}); JSON keeps only the last, so rename or merge them`);
+  }
+  return scan.duplicates.length > 0 ? undefined : data;
 }
 
 const ipv4Cidr = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
@@ -58,7 +60,8 @@ export function validateAgainst(validate: ValidateFunction, data: unknown, displ
 
 function describeAjvError(err: ErrorObject): string | undefined {
   const at = err.instancePath || "/";
-  const got = `(got ${JSON.stringify(err.data)})`;
+  // A secret pasted where its ARN or parameter name belongs must not end up in CI logs.
+  const got = SECRET_POINTER.test(at) ? "(the value is not shown: it may be a secret)" : `(got ${JSON.stringify(err.data)})`;
   const schema = err.parentSchema as { description?: string } | undefined;
   const params = err.params as Record<string, unknown>;
   switch (err.keyword) {
@@ -69,6 +72,9 @@ function describeAjvError(err: ErrorObject): string | undefined {
       return `${join(at, String(params.additionalProperty))} is not a known key (allowed: ${allowed.join(", ")})`;
     }
     case "enum":
+      if (err.propertyName !== undefined) {
+        return `${at} key ${JSON.stringify(err.propertyName)} is not allowed: a key must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+      }
       return `${at} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")} ${got}`;
     case "type":
       return `${at} must be ${article(String(params.type))} ${got}`;
@@ -87,12 +93,32 @@ function describeAjvError(err: ErrorObject): string | undefined {
     case "exclusiveMinimum":
     case "exclusiveMaximum":
       return `${at} ${err.message} ${got}`;
+    case "minLength":
+    case "maxLength": {
+      const limit = Number(params.limit);
+      const length = typeof err.data === "string" ? [...err.data].length : 0;
+      const bound = err.keyword === "minLength" ? `at least ${limit}` : `at most ${limit}`;
+      return `${at} must be ${bound} character${limit === 1 ? "" : "s"} long (got ${SECRET_POINTER.test(at) || length > 60 ? `${length} characters` : JSON.stringify(err.data)})`;
+    }
+    case "minItems":
+    case "maxItems":
+    case "minProperties":
+    case "maxProperties": {
+      const limit = Number(params.limit);
+      const what = err.keyword.endsWith("Items") ? "item" : "entry";
+      const plural = limit === 1 ? what : what === "entry" ? "entries" : "items";
+      const count = Array.isArray(err.data) ? err.data.length : Object.keys((err.data ?? {}) as object).length;
+      return `${at} must have ${err.keyword.startsWith("min") ? "at least" : "at most"} ${limit} ${plural} (got ${count})`;
+    }
     case "uniqueItems":
       return `${at} must not repeat items (items ${params.j} and ${params.i} are equal)`;
     default:
       return `${at} ${err.message} ${got}`;
   }
 }
+
+/** Values that name a secret (an ARN, a parameter name) and so may hold the secret by mistake. */
+const SECRET_POINTER = /(secretArns?(\/[^/]+)?|passwordParameter|password|passphrase)$/i;
 
 function join(pointer: string, key: string): string {
   const escaped = key.replace(/~/g, "~0").replace(/\//g, "~1");

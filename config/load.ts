@@ -1,8 +1,12 @@
+import * as crypto from "crypto";
+import * as fs from "fs";
 import * as path from "path";
 import type { ValidateFunction } from "ajv";
+import { checkAlarms } from "./alarms";
 import { ConfigError, compileSchema, readJsonFile, validateAgainst } from "./json-file";
 import { ingestSegmentSeconds, listProfiles, loadProfileFile } from "./profiles";
 import type { EncodingProfile, EventConfig, LoadedEvent } from "./types";
+import countries from "./countries.json";
 import eventSchema from "./event.schema.json";
 
 export { ConfigError } from "./json-file";
@@ -25,11 +29,14 @@ export function loadEvent(file: string, options: LoadOptions): LoadedEvent {
   const problems: string[] = [];
   const data = readJsonFile(file, display, problems);
   if (data === undefined) throw new ConfigError(problems);
-  return checkEvent(data, display, options.profilesDir);
+  return checkEvent(data, display, options.profilesDir, path.dirname(file));
 }
 
-/** Validates an already-parsed configuration (used by tests and by loadEvent). */
-export function checkEvent(data: unknown, display: string, profilesDir: string): LoadedEvent {
+/**
+ * Validates an already-parsed configuration (used by tests and by loadEvent). Paths inside it
+ * (signed-URL public keys) resolve against `baseDir`, the config file's folder.
+ */
+export function checkEvent(data: unknown, display: string, profilesDir: string, baseDir = process.cwd()): LoadedEvent {
   const problems: string[] = [];
   const warnings: string[] = [];
   validateEvent ??= compileSchema(eventSchema);
@@ -49,8 +56,9 @@ export function checkEvent(data: unknown, display: string, profilesDir: string):
   }
 
   checkSemantics(config, profile, display, problems, warnings);
+  const publicKeys = readPublicKeys(config, display, baseDir, problems);
   if (problems.length > 0 || !profile) throw new ConfigError(problems);
-  return { config, profile, warnings };
+  return { config, profile, warnings, publicKeys };
 }
 
 const PUSH_TYPES = new Set(["MEDIACONNECT", "RTP_PUSH", "UDP_PUSH", "RTMP_PUSH"]);
@@ -97,10 +105,40 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
       say(`${at}/decryption`, `is not supported for protocol ${mc.protocol}; MediaConnect decrypts only srt-listener and zixi-push sources`);
     }
     if (mc.decryption) {
-      const secretRegion = mc.decryption.secretArn.split(":")[3];
-      c.regions.forEach((region) => {
-        if (region !== secretRegion) say(`${at}/decryption/secretArn`, `is in ${secretRegion}, but MediaConnect reads secrets from the flow's own region ${region} (got ${JSON.stringify(mc.decryption!.secretArn)})`);
-      });
+      const d = mc.decryption;
+      const primary = c.regions[0];
+      // Flows that take the feed straight from the encoders decrypt it: the primary region's, and
+      // every region's when the encoders send to all of them.
+      const decrypting = mc.regionalFeed.mode === "direct" ? c.regions : [primary];
+      const secretRegion = d.secretArn.split(":")[3];
+      if (secretRegion !== primary) say(`${at}/decryption/secretArn`, `is in ${secretRegion}, but MediaConnect reads secrets from the flow's own region ${primary} (got ${JSON.stringify(d.secretArn)})`);
+      for (const region of decrypting.slice(1)) {
+        const arn = d.regionalSecretArns?.[region];
+        if (!arn) say(`${at}/decryption`, `has no secret for ${region}: MediaConnect reads secrets from the flow's own region; add regionalSecretArns.${region} with the same secret stored in ${region}`);
+        else if (arn.split(":")[3] !== region) say(`${at}/decryption/regionalSecretArns/${region}`, `is in ${arn.split(":")[3]}, not in ${region} (got ${JSON.stringify(arn)})`);
+      }
+      for (const region of Object.keys(d.regionalSecretArns ?? {})) {
+        if (decrypting.slice(1).includes(region)) continue;
+        say(
+          `${at}/decryption/regionalSecretArns/${region}`,
+          mc.regionalFeed.mode === "forward"
+            ? `is not used: with regionalFeed.mode "forward" only the primary region (${primary}) receives the encoders' feed; remove it`
+            : `is not used: ${region} is not an extra region in /regions (${c.regions.join(", ")}); remove it`,
+        );
+      }
+    }
+    const feed = mc.regionalFeed;
+    if (feed.mode === "forward") {
+      if (c.regions.length < 2) say(`${at}/regionalFeed/mode`, `"forward" needs at least two regions in /regions (got ${c.regions.length})`);
+      if (feed.protocol === "rist" && feed.secretArns) say(`${at}/regionalFeed/secretArns`, `cannot be used with protocol rist: MediaConnect does not encrypt RIST; use srt or zixi`);
+      for (const region of c.regions) {
+        const arn = feed.secretArns?.[region];
+        if (feed.secretArns && !arn) say(`${at}/regionalFeed/secretArns`, `has no secret for ${region}: an encrypted link needs the same secret in every region`);
+        if (arn && arn.split(":")[3] !== region) say(`${at}/regionalFeed/secretArns/${region}`, `is in ${arn.split(":")[3]}, not in ${region} (got ${JSON.stringify(arn)})`);
+      }
+      for (const region of Object.keys(feed.secretArns ?? {})) {
+        if (!c.regions.includes(region)) say(`${at}/regionalFeed/secretArns/${region}`, `names a region that is not in /regions (${c.regions.join(", ")})`);
+      }
     }
     if (mc.protocol === "zixi-push" && mc.primaryPort !== undefined && (mc.primaryPort !== 5000 || mc.backupPort !== 5001)) {
       // Zixi push always listens on 2088; a port in the config would silently be ignored.
@@ -132,6 +170,11 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
     }
   }
 
+  if (PULL_TYPES.has(type) || type === "UDP_PUSH") {
+    warnings.push(
+      `${display}: /contribution/type ${type} inputs cannot fail over automatically (MediaLive pairs push inputs only: MEDIACONNECT, RTP_PUSH, RTMP_PUSH, INPUT_DEVICE); both inputs are attached, switch to the backup with an input switch schedule action`,
+    );
+  }
   const pull = contribution.pull;
   if (pull && PULL_TYPES.has(type)) {
     const rtmp = type === "RTMP_PULL";
@@ -139,7 +182,9 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
       const urls = pull[key];
       if (urls.length !== pipelines) say(`/contribution/pull/${key}`, `must list ${pipelines} URL${pipelines > 1 ? "s" : ""}, one per pipeline of a ${c.channel.class} channel (got ${urls.length})`);
       urls.forEach((url, i) => {
-        if (rtmp !== /^rtmps?:\/\//.test(url)) say(`/contribution/pull/${key}/${i}`, `must be ${rtmp ? "an rtmp:// or rtmps://" : "an http(s)://, s3ssl:// or mediastoressl://"} URL for ${type} (got ${JSON.stringify(url)})`);
+        // MediaLive pulls RTMP over rtmp:// only; the other pull types read http(s), S3 or MediaStore.
+        const ok = rtmp ? /^rtmp:\/\//.test(url) : !/^rtmps?:\/\//.test(url);
+        if (!ok) say(`/contribution/pull/${key}/${i}`, `must be ${rtmp ? "an rtmp://" : "an http(s)://, s3ssl:// or mediastoressl://"} URL for ${type} (got ${JSON.stringify(url)})`);
       });
     });
     if ((pull.username === "") !== (pull.passwordParameter === "")) {
@@ -169,6 +214,16 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
     warnings.push(`${display}: /channel/outputLocking is ${locking ?? "the default"} with ${c.regions.length} regions: segments will not line up across regions, so a CDN failover between regions restarts playback. Use EPOCH_LOCKING for seamless failover.`);
   }
 
+  // State: the block the backend reads must be there, the other must not.
+  const state = c.state;
+  for (const backend of ["s3", "cloud"] as const) {
+    if (state.backend === backend && !state[backend]) say("/state", `is missing the key "${backend}", which backend ${backend} needs`);
+    if (state.backend !== backend && state[backend]) say(`/state/${backend}`, `is not used by backend ${state.backend}; remove it or set state.backend to "${backend}"`);
+  }
+
+  // Alarms: subscribers that fit their protocol, overrides that fit their family.
+  checkAlarms(c.alarms, say, warnings, display);
+
   // Packaging: endpoints and timing.
   const pk = c.packaging;
   for (const [name, ep] of Object.entries(pk.endpoints)) {
@@ -190,6 +245,12 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
     } else if (pk.segmentDurationSeconds % ingest !== 0) {
       say("/packaging/segmentDurationSeconds", `must be a whole multiple of the ${ingest} s segments MediaLive sends with ${profile.name}'s ${profile.video.gopSeconds} s GOP (got ${pk.segmentDurationSeconds})`);
     }
+  }
+  checkProtection(c, say);
+  // The access-log bucket is named by prefix `<event>-global-cdn-logs-`, and S3 allows bucket
+  // prefixes of at most 37 characters: that leaves 20 for the event name.
+  if (c.delivery.accessLogs.enabled && c.event.name.length > 20) {
+    say("/event/name", `may have at most 20 characters when delivery.accessLogs.enabled is true: the log bucket's name prefix "<name>-global-cdn-logs-" must fit the 37 characters S3 allows (got ${JSON.stringify(c.event.name)}, ${c.event.name.length} characters)`);
   }
   if (c.delivery.originShieldRegion && !c.regions.includes(c.delivery.originShieldRegion)) {
     warnings.push(`${display}: /delivery/originShieldRegion ${c.delivery.originShieldRegion} is not one of the pipeline regions; AWS recommends the Origin Shield region closest to the origin`);
@@ -214,4 +275,81 @@ function checkCidr(cidr: string, pointer: string, say: (p: string, t: string) =>
     say(pointer, `has host bits set; did you mean ${dotted}/${prefix}? (got ${JSON.stringify(cidr)})`);
   }
   if (prefix === 0) warnings.push(`${display}: ${pointer} is 0.0.0.0/0: anyone on the internet can send to this ingest. Narrow it to your encoders' networks unless that is intended.`);
+}
+
+const COUNTRIES = new Set(Object.keys(countries.countries));
+
+/** Custom domain, geo rules and DRM: only combinations CloudFront and MediaPackage v2 accept. */
+function checkProtection(c: EventConfig, say: (pointer: string, text: string) => void): void {
+  const domain = c.delivery.customDomain;
+  if (domain) {
+    if (!domain.hostedZoneId && !domain.certificateArn) {
+      say("/delivery/customDomain", `needs hostedZoneId (to create and validate a certificate and the DNS records) or certificateArn (an existing certificate; you create the DNS records)`);
+    }
+    const certRegion = domain.certificateArn?.split(":")[3];
+    if (certRegion && certRegion !== "us-east-1") {
+      say("/delivery/customDomain/certificateArn", `is in ${certRegion}, but CloudFront uses certificates from us-east-1 only (got ${JSON.stringify(domain.certificateArn)})`);
+    }
+  }
+  c.delivery.geoRestriction?.countries.forEach((code, i) => {
+    if (!COUNTRIES.has(code)) say(`/delivery/geoRestriction/countries/${i}`, `is not an ISO 3166-1 alpha-2 country code (got ${JSON.stringify(code)}; for example GB, US, DE)`);
+  });
+  const waf = c.delivery.waf;
+  for (const cidr of waf.allowCidrs) {
+    if (waf.denyCidrs.includes(cidr)) say("/delivery/waf", `lists ${cidr} in both allowCidrs and denyCidrs; keep it in one`);
+  }
+
+  for (const [name, ep] of Object.entries(c.packaging.endpoints)) {
+    const e = ep.encryption;
+    if (!e) continue;
+    const at = `/packaging/endpoints/${name}/encryption`;
+    for (const key of ["spekeUrl", "roleArn"] as const) {
+      if (!e[key]) say(at, `is missing the key "${key}": MediaPackage v2 gets every key, clear-key AES-128 included, from a SPEKE v2 key provider`);
+    }
+    if (e.method === "CLEAR_KEY_AES_128") {
+      if (ep.container !== "TS") say(`${at}/method`, `CLEAR_KEY_AES_128 needs container TS (CMAF endpoints use DRM: method SPEKE with drmSystems) (got container ${ep.container})`);
+      if (e.drmSystems) say(`${at}/drmSystems`, `is not used with method CLEAR_KEY_AES_128; remove it`);
+      continue;
+    }
+    const drm = e.drmSystems ?? [];
+    if (drm.length === 0) say(at, `is missing the key "drmSystems", which method SPEKE needs (FAIRPLAY, WIDEVINE, PLAYREADY)`);
+    if (ep.container === "TS" && drm.some((d) => d !== "FAIRPLAY")) {
+      say(`${at}/drmSystems`, `must be ["FAIRPLAY"] on a TS endpoint: Widevine and PlayReady protect CMAF only (got ${JSON.stringify(drm)})`);
+    }
+    if (ep.dash && drm.length > 0 && drm.every((d) => d === "FAIRPLAY")) {
+      say(`${at}/drmSystems`, `has only FAIRPLAY, which DASH players cannot use; add WIDEVINE or PLAYREADY, or turn off dash for this endpoint`);
+    }
+  }
+}
+
+/** Reads the signed-URL public keys; refuses private keys and anything that is not an RSA-2048 public key. */
+function readPublicKeys(c: EventConfig, display: string, baseDir: string, problems: string[]): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const [name, file] of Object.entries(c.delivery.signedUrls?.publicKeys ?? {})) {
+    const at = `${display}: /delivery/signedUrls/publicKeys/${name}`;
+    let pem: string;
+    try {
+      pem = fs.readFileSync(path.resolve(baseDir, file), "utf8");
+    } catch {
+      problems.push(`${at} names a file that cannot be read (got ${JSON.stringify(file)}, resolved against the config file's folder)`);
+      continue;
+    }
+    if (/PRIVATE KEY/.test(pem)) {
+      problems.push(`${at} is a private key (got ${JSON.stringify(file)}): CloudFront needs only the public key; keep the private key with the service that signs URLs, never in this repository`);
+      continue;
+    }
+    try {
+      const key = crypto.createPublicKey(pem);
+      const bits = key.asymmetricKeyDetails?.modulusLength;
+      if (key.asymmetricKeyType !== "rsa" || bits !== 2048) {
+        problems.push(`${at} must be an RSA 2048-bit public key, which CloudFront requires (got ${key.asymmetricKeyType ?? "unknown"}${bits ? ` ${bits}-bit` : ""} in ${JSON.stringify(file)})`);
+        continue;
+      }
+    } catch {
+      problems.push(`${at} is not a PEM public key (expected -----BEGIN PUBLIC KEY----- in ${JSON.stringify(file)})`);
+      continue;
+    }
+    keys[name] = pem.trim() + "\n";
+  }
+  return keys;
 }

@@ -2,23 +2,15 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ValidateFunction } from "ajv";
 import { compileSchema, readJsonFile, validateAgainst } from "./json-file";
-import type { EncodingProfile } from "./types";
+import { ProfileSubject, RenditionSubject, checkProfileSubject, codingModeFor, wholeGopSegmentSeconds } from "./profile-checks";
+import { TEMPLATE_KEYS, importTemplate } from "./template-import";
+import type { AudioTrack, CaptionTrack, EncodingProfile, LadderFile, ProfileOutput, Rendition } from "./types";
 import ladderSchema from "../encoding-profiles/ladder.schema.json";
 
 let validateLadder: ValidateFunction | undefined;
 
-/** Largest output frame each input specification resolution is provisioned for. */
-const MAX_FRAME: Record<EncodingProfile["inputSpecification"]["resolution"], { width: number; height: number }> = {
-  SD: { width: 1024, height: 576 },
-  HD: { width: 1920, height: 1080 },
-  UHD: { width: 3840, height: 2160 },
-};
-
-const MAX_BITRATE: Record<EncodingProfile["inputSpecification"]["maximumBitrate"], number> = {
-  MAX_10_MBPS: 10_000_000,
-  MAX_20_MBPS: 20_000_000,
-  MAX_50_MBPS: 50_000_000,
-};
+/** The caption description a ladder's `captions` block becomes (embedded captions passed through). */
+const LADDER_CAPTIONS = "embedded";
 
 /** The profile names available in a directory (files ending in .json, schemas excluded). */
 export function listProfiles(dir: string): string[] {
@@ -30,89 +22,163 @@ export function listProfiles(dir: string): string[] {
     .sort();
 }
 
+/** Which format a parsed profile file is written in, or the problem that says it is neither. */
+export function profileFormat(data: unknown): "ladder" | "medialive-template" | { problem: string } {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return { problem: `/ must be an object: a ladder or a MediaLive encoderSettings template (got ${Array.isArray(data) ? "an array" : JSON.stringify(data)})` };
+  }
+  const keys = Object.keys(data);
+  if (keys.includes("renditions")) return "ladder";
+  if (keys.some((k) => TEMPLATE_KEYS.includes(k))) return "medialive-template";
+  const pascal = keys.find((k) => TEMPLATE_KEYS.includes(k.charAt(0).toLowerCase() + k.slice(1)));
+  if (pascal) {
+    const camel = pascal.charAt(0).toLowerCase() + pascal.slice(1);
+    return { problem: `/ uses PascalCase keys (${JSON.stringify(pascal)}) as CloudFormation and the AWS CLI print them; a MediaLive template uses the API's camelCase names (${JSON.stringify(camel)}), as the console and CDK code write them` };
+  }
+  return { problem: `/ is neither a ladder (it has no "renditions") nor a MediaLive encoderSettings template (it has no "videoDescriptions" or "outputGroups")` };
+}
+
 /**
- * Loads and checks one profile file. Problems are appended; the profile is returned only when it
- * passed every check.
+ * Loads and checks one profile file, in either format. Problems are appended (one line each,
+ * naming the file and the JSON pointer); the profile is returned only when it passed every check.
  */
 export function loadProfileFile(file: string, display: string, problems: string[]): EncodingProfile | undefined {
-  const before = problems.length;
   const data = readJsonFile(file, display, problems);
   if (data === undefined) return undefined;
+  const fileName = path.basename(file, ".json");
+  const found: string[] = [];
+  const format = profileFormat(data);
+  let profile: EncodingProfile | undefined;
+  if (format === "ladder") profile = loadLadder(data, fileName, display, found);
+  else if (format === "medialive-template") profile = importTemplate(data, fileName, display, found);
+  else found.push(`${display}: ${format.problem}`);
+  // Values shared by every rendition are checked once per rendition; say each problem once.
+  const unique = [...new Set(found)];
+  problems.push(...unique);
+  return unique.length === 0 ? profile : undefined;
+}
+
+function loadLadder(data: unknown, fileName: string, display: string, problems: string[]): EncodingProfile | undefined {
   validateLadder ??= compileSchema(ladderSchema);
   if (!validateAgainst(validateLadder, data, display, problems)) return undefined;
-  const profile = data as EncodingProfile;
-  checkProfile(profile, path.basename(file, ".json"), display, problems);
-  return problems.length === before ? profile : undefined;
-}
-
-function checkProfile(p: EncodingProfile, fileName: string, display: string, problems: string[]): void {
+  const ladder = data as LadderFile;
   const say = (pointer: string, text: string) => problems.push(`${display}: ${pointer} ${text}`);
-  if (p.name !== fileName) say("/name", `must equal the file name "${fileName}" (got ${JSON.stringify(p.name)})`);
+  if (ladder.name !== fileName) say("/name", `must equal the file name "${fileName}" (got ${JSON.stringify(ladder.name)})`);
 
-  const frame = MAX_FRAME[p.inputSpecification.resolution];
-  const maxBitrate = MAX_BITRATE[p.inputSpecification.maximumBitrate];
-  const seen = new Set<string>();
-  p.renditions.forEach((r, i) => {
+  const { video } = ladder;
+  const codec = video.codec;
+  const renditions: Rendition[] = [];
+  const subjects: RenditionSubject[] = [];
+  ladder.renditions.forEach((r, i) => {
     const at = `/renditions/${i}`;
-    if (seen.has(r.name)) say(`${at}/name`, `repeats the rendition name ${JSON.stringify(r.name)}; names must be unique`);
-    seen.add(r.name);
-    if (r.width % 2 !== 0) say(`${at}/width`, `must be even (got ${r.width})`);
-    if (r.height % 2 !== 0) say(`${at}/height`, `must be even (got ${r.height})`);
-    if (r.width > frame.width || r.height > frame.height) {
-      say(at, `is ${r.width}x${r.height}, larger than the ${p.inputSpecification.resolution} input specification allows (${frame.width}x${frame.height})`);
-    }
-    if (r.bitrate > maxBitrate) {
-      say(`${at}/bitrate`, `must not exceed the input specification's ${p.inputSpecification.maximumBitrate} (got ${r.bitrate})`);
-    }
-    if (i > 0 && r.bitrate >= p.renditions[i - 1].bitrate) {
-      say(`${at}/bitrate`, `must be lower than the rendition above it (${p.renditions[i - 1].bitrate}); list renditions highest bitrate first (got ${r.bitrate})`);
-    }
-    if (p.video.rateControl === "QVBR" && r.qvbrLevel === undefined) say(at, `needs a qvbrLevel (1-10) because video.rateControl is QVBR`);
-    if (p.video.rateControl === "CBR" && r.qvbrLevel !== undefined) say(`${at}/qvbrLevel`, `is only used with QVBR rate control (video.rateControl is CBR)`);
-    if (p.video.codec === "HEVC" && r.profile !== "MAIN" && r.profile !== "HIGH") {
-      say(`${at}/profile`, `must be MAIN or HIGH for HEVC (got ${JSON.stringify(r.profile)})`);
-    }
+    if (video.rateControl === "QVBR" && r.qvbrLevel === undefined) say(at, `needs a qvbrLevel (1-10) because video.rateControl is QVBR`);
+    if (video.rateControl === "CBR" && r.qvbrLevel !== undefined) say(`${at}/qvbrLevel`, `is only used with QVBR rate control (video.rateControl is CBR)`);
+    const profile = r.profile ?? (codec === "AVC" ? "HIGH" : "MAIN");
+    // B-frames: the rendition's own, else the ladder's, else 3 (none for BASELINE, which has none).
+    const bFrames = codec === "HEVC" ? undefined : r.bFrames ?? (profile === "BASELINE" ? 0 : video.bFrames ?? 3);
+    const rendition: Rendition = {
+      name: r.name,
+      descriptionName: `video-${r.name}`,
+      width: r.width,
+      height: r.height,
+      rateControl: video.rateControl,
+      bitrate: r.bitrate,
+      qvbrLevel: r.qvbrLevel,
+      profile,
+      level: r.level,
+      tier: codec === "HEVC" ? r.tier ?? "MAIN" : r.tier,
+      bFrames,
+      sceneChangeDetect: video.sceneChangeDetect,
+    };
+    renditions.push(rendition);
+    subjects.push({
+      rendition,
+      codec,
+      framerate: video.framerate,
+      gopSeconds: video.gopSeconds,
+      gopUnits: "SECONDS",
+      bFramesWritten: r.bFrames !== undefined || video.bFrames !== undefined,
+      at: {
+        self: at,
+        name: `${at}/name`,
+        width: `${at}/width`,
+        height: `${at}/height`,
+        bitrate: `${at}/bitrate`,
+        profile: `${at}/profile`,
+        level: `${at}/level`,
+        tier: `${at}/tier`,
+        bFrames: r.bFrames !== undefined ? `${at}/bFrames` : "/video/bFrames",
+        qvbrLevel: `${at}/qvbrLevel`,
+        framerate: "/video/framerate",
+        gop: "/video/gopSeconds",
+        codec: "/video/codec",
+      },
+    });
   });
 
-  if (p.video.codec === "HEVC" && p.inputSpecification.codec !== "HEVC") {
-    say("/inputSpecification/codec", `must be "HEVC" when video.codec is HEVC: MediaLive bills and provisions HEVC output only on an HEVC input specification (got ${JSON.stringify(p.inputSpecification.codec)})`);
-  }
-  const fps = p.video.framerate.numerator / p.video.framerate.denominator;
-  const gopFrames = p.video.gopSeconds * fps;
-  if (Math.abs(gopFrames - Math.round(gopFrames)) > 1e-6) {
-    say("/video/gopSeconds", `must be a whole number of frames at ${round(fps)} fps (got ${p.video.gopSeconds} s = ${round(gopFrames)} frames)`);
-  }
+  const audio: AudioTrack[] = ladder.audio.map((a) => ({
+    name: a.name,
+    descriptionName: `audio-${a.name}`,
+    codec: a.codec,
+    bitrate: a.bitrate,
+    channels: a.channels,
+    sampleRate: a.sampleRate,
+    language: a.language,
+  }));
+  const captions: CaptionTrack[] = ladder.captions ? [{ name: LADDER_CAPTIONS, descriptionName: `captions-${LADDER_CAPTIONS}` }] : [];
+  // Every rendition is one output, muxed with every audio track and the captions.
+  const outputs: ProfileOutput[] = renditions.map((r) => ({
+    name: r.name,
+    nameModifier: `_${r.name}`,
+    video: r.name,
+    audio: audio.map((a) => a.name),
+    captions: captions.map((c) => c.name),
+  }));
 
-  const audioNames = new Set<string>();
-  p.audio.forEach((a, i) => {
-    if (audioNames.has(a.name) || seen.has(a.name)) say(`/audio/${i}/name`, `repeats the name ${JSON.stringify(a.name)}; rendition and audio names must be unique`);
-    audioNames.add(a.name);
-    const limit = aacBitrateRange(a.channels, a.sampleRate);
-    if (a.bitrate < limit.min || a.bitrate > limit.max) {
-      say(`/audio/${i}/bitrate`, `must be between ${limit.min} and ${limit.max} for AAC ${a.channels === 1 ? "mono" : "stereo"} at ${a.sampleRate} Hz (got ${a.bitrate})`);
-    }
-  });
-}
+  const subject: ProfileSubject = {
+    inputSpecification: ladder.inputSpecification,
+    inputSpecificationAt: "/inputSpecification",
+    words: { rendition: "rendition", audio: "audio track" },
+    audioNamesApartFromRenditions: true,
+    levelName: (level) => JSON.stringify(level),
+    renditions: subjects,
+    audio: audio.map((track, i) => ({
+      track,
+      aacProfile: "LC",
+      codingMode: codingModeFor(track.channels ?? 2),
+      at: { self: `/audio/${i}`, name: `/audio/${i}/name`, bitrate: `/audio/${i}/bitrate`, sampleRate: `/audio/${i}/sampleRate` },
+    })),
+    names: { video: renditions.map((r) => r.name), audio: audio.map((a) => a.name), captions: captions.map((c) => c.name) },
+    outputs: outputs.map((o, i) => ({
+      ...o,
+      at: { self: `/renditions/${i}`, video: `/renditions/${i}/name`, audio: "/audio", captions: "/captions", nameModifier: `/renditions/${i}/name` },
+    })),
+    generatedOutputs: true,
+    descriptionAt: { video: (i) => `/renditions/${i}`, audio: (i) => `/audio/${i}`, caption: () => "/captions" },
+  };
+  checkProfileSubject(subject, say);
 
-/** AAC-LC bitrates MediaLive accepts for a channel layout and sample rate (bits per second). */
-export function aacBitrateRange(channels: 1 | 2, sampleRate: number): { min: number; max: number } {
-  if (channels === 1) return { min: 16000, max: sampleRate >= 44100 ? 192000 : 160000 };
-  return { min: 32000, max: sampleRate >= 44100 ? 320000 : 256000 };
-}
-
-function round(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
+  return {
+    name: ladder.name,
+    description: ladder.description,
+    format: "ladder",
+    inputSpecification: ladder.inputSpecification,
+    inputSpecificationDerived: false,
+    video: { codec, framerate: video.framerate, gopSeconds: video.gopSeconds },
+    renditions,
+    audio,
+    captions,
+    outputs,
+    captionLanguages: ladder.captions?.languages ?? [],
+  };
 }
 
 /**
  * The length of the segments MediaLive pushes to MediaPackage: the shortest whole number of
  * seconds (at least 1) that holds a whole number of GOPs, so every ingest segment starts on a
- * keyframe. Packaging segments must be a multiple of it.
+ * keyframe. Packaging segments must be a multiple of it. (Profiles whose GOP fits no whole number
+ * of seconds up to 10 are rejected when they load.)
  */
 export function ingestSegmentSeconds(gopSeconds: number): number {
-  for (let seconds = 1; seconds <= 10; seconds++) {
-    const gops = seconds / gopSeconds;
-    if (Math.abs(gops - Math.round(gops)) < 1e-9) return seconds;
-  }
-  return Math.ceil(gopSeconds);
+  return wholeGopSegmentSeconds(gopSeconds) ?? Math.ceil(gopSeconds);
 }

@@ -19,7 +19,14 @@ export function stackNames(loaded: LoadedEvent): string[] {
 export function buildApp(loaded: LoadedEvent, options: { outdir?: string } = {}): BuiltApp {
   const app = new App({ outdir: options.outdir, skipValidation: false });
   const event = loaded.config.event.name;
-  const regional = loaded.config.regions.map((region) => new RegionalPipelineStack(app, `${event}-${region}`, { loaded, region }));
+  const [primaryRegion, ...extraRegions] = loaded.config.regions;
+  const primary = new RegionalPipelineStack(app, `${event}-${primaryRegion}`, { loaded, region: primaryRegion });
+  // With a forwarded feed, each extra region takes its flows' sources from the primary region.
+  const forwarded = loaded.config.contribution.mediaconnect?.regionalFeed.mode === "forward";
+  const regional = [
+    primary,
+    ...extraRegions.map((region) => new RegionalPipelineStack(app, `${event}-${region}`, { loaded, region, forwardedFrom: forwarded ? primary : undefined })),
+  ];
   const delivery = new DeliveryStack(app, `${event}-cdn`, { loaded, regions: regional });
   return { app, regional, delivery };
 }

@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
-import { LocalBackend } from "cdktf";
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AwsccProvider } from "../.gen/providers/awscc/provider";
-import type { EventConfig } from "../config/types";
+import type { EventConfig, StateConfig } from "../config/types";
 
 /** Tags on every resource: who runs it, for which event, billed to whom. */
 export function eventTags(config: EventConfig): Record<string, string> {
@@ -23,13 +23,35 @@ export function awsccTags(tags: Record<string, string>): { key: string; value: s
 }
 
 /**
- * Local state, next to the project rather than inside the build output. The path is relative to
- * the stack's directory (cdktf.out/stacks/<stack>), which every stack shares the depth of, so a
- * stack that reads another's outputs finds the same file. No absolute paths: the synthesized
- * JSON is the same on every machine.
+ * Each stack's state, as the configuration chooses. Cross-stack references read it back through
+ * the matching remote-state data source, which cdktf derives from the same backend.
+ * - local: next to the project rather than inside the build output. The path is relative to the
+ *   stack's directory (cdktf.out/stacks/<stack>), whose depth every stack shares, so a stack that
+ *   reads another's outputs finds the same file; and no absolute path enters the output.
+ * - s3: key `<keyPrefix><stack>.tfstate`, encrypted, locked with an S3 lock file (Terraform 1.10+).
+ * - cloud: one Terraform Cloud workspace per stack, `<workspacePrefix><stack>`.
  */
-export function localBackend(scope: Construct, stackName: string): LocalBackend {
-  return new LocalBackend(scope, { path: `../../../terraform.${stackName}.tfstate` });
+export function stateBackend(scope: Construct, stackName: string, state: StateConfig): void {
+  switch (state.backend) {
+    case "local":
+      new LocalBackend(scope, { path: `../../../terraform.${stackName}.tfstate` });
+      return;
+    case "s3": {
+      const s3 = state.s3!;
+      const backend = new S3Backend(scope, { bucket: s3.bucket, region: s3.region, key: `${s3.keyPrefix}${stackName}.tfstate`, encrypt: true, kmsKeyId: s3.kmsKeyArn });
+      backend.addOverride("use_lockfile", true);
+      return;
+    }
+    case "cloud": {
+      const cloud = state.cloud!;
+      new CloudBackend(scope, {
+        organization: cloud.organization,
+        hostname: cloud.hostname,
+        workspaces: new NamedCloudWorkspace(`${cloud.workspacePrefix}${stackName}`, cloud.project),
+      });
+      return;
+    }
+  }
 }
 
 export function awsProvider(scope: Construct, id: string, region: string, tags: Record<string, string>, alias?: string): AwsProvider {

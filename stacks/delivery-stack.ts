@@ -2,15 +2,14 @@ import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { LoadedEvent } from "../config/types";
 import { Delivery } from "../modules/delivery";
+import { CdnMonitoring } from "../modules/monitoring";
 import { GLOBAL_SCOPE, Naming } from "../modules/naming";
 import { MANIFESTS, PACKAGER_CHANNEL } from "../modules/packager";
-import { awsProvider, awsccProvider, eventTags, localBackend } from "./common";
+import { awsProvider, awsccProvider, eventTags, stateBackend } from "./common";
 import { RegionalPipelineStack } from "./regional-stack";
 
 /** CloudFront is global but managed through us-east-1, where its metrics and logs live too. */
 export const CDN_REGION = "us-east-1";
-/** What the CDN treats as "this region cannot serve": forced endpoint errors (404) and outages. */
-export const FAILOVER_STATUS_CODES = [404, 500, 502, 503, 504];
 
 export interface DeliveryStackProps {
   readonly loaded: LoadedEvent;
@@ -30,7 +29,7 @@ export class DeliveryStack extends TerraformStack {
     super(scope, id);
     const { config } = props.loaded;
     const tags = eventTags(config);
-    localBackend(this, id);
+    stateBackend(this, id, config.state);
     awsProvider(this, "aws", CDN_REGION, tags);
 
     const first = props.regions[0].packager;
@@ -47,7 +46,8 @@ export class DeliveryStack extends TerraformStack {
         endpointArns: Object.fromEntries(r.packager.endpoints.map((e) => [e.name, e.endpoint.arn])),
         awsccProvider: awsccProvider(this, `awscc-${r.region}`, r.region, r.region),
       })),
-      failoverStatusCodes: FAILOVER_STATUS_CODES,
+      failoverStatusCodes: config.delivery.failoverStatusCodes,
+      publicKeys: props.loaded.publicKeys,
     });
 
     new TerraformOutput(this, "distribution", {
@@ -61,5 +61,20 @@ export class DeliveryStack extends TerraformStack {
         value: url,
       });
     }
+
+    // CloudFront's alarms (its metrics are in us-east-1) and the event's dashboard over every region.
+    new CdnMonitoring(this, "Monitoring", {
+      naming: new Naming(config.event.name, GLOBAL_SCOPE),
+      region: CDN_REGION,
+      alarms: config.alarms,
+      distribution: this.delivery.distribution,
+      regions: props.regions.map((r) => ({
+        region: r.region,
+        flows: r.contribution.flows,
+        channel: r.encoder.channel,
+        pipelines: config.channel.class === "STANDARD" ? 2 : 1,
+        packager: r.packager,
+      })),
+    });
   }
 }

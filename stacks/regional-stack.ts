@@ -2,16 +2,19 @@ import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { ingestSegmentSeconds } from "../config/profiles";
 import type { LoadedEvent } from "../config/types";
-import { Contribution } from "../modules/contribution";
+import { Contribution, UpstreamFeed } from "../modules/contribution";
 import { Encoder } from "../modules/encoder";
 import { MediaLiveRole } from "../modules/encoder/role";
+import { PipelineMonitoring } from "../modules/monitoring";
 import { Naming } from "../modules/naming";
 import { PACKAGER_CHANNEL, Packager } from "../modules/packager";
-import { awsProvider, awsccProvider, awsccTags, eventTags, localBackend } from "./common";
+import { awsProvider, awsccProvider, awsccTags, eventTags, stateBackend } from "./common";
 
 export interface RegionalPipelineStackProps {
   readonly loaded: LoadedEvent;
   readonly region: string;
+  /** The primary region's stack, when this is an extra region fed by forwarding from it. */
+  readonly forwardedFrom?: RegionalPipelineStack;
 }
 
 /**
@@ -32,9 +35,14 @@ export class RegionalPipelineStack extends TerraformStack {
     const naming = new Naming(config.event.name, region);
     const pipelines = config.channel.class === "STANDARD" ? 2 : 1;
 
-    localBackend(this, id);
+    stateBackend(this, id, config.state);
     awsProvider(this, "aws", region, tags);
     awsccProvider(this, "awscc", region);
+
+    const mc = config.contribution.mediaconnect;
+    // The encoders' feed is decrypted where it arrives: with the region's own copy of the secret.
+    const sourceSecretArn = mc?.decryption && !props.forwardedFrom ? (mc.decryption.regionalSecretArns?.[region] ?? mc.decryption.secretArn) : undefined;
+    const upstream = props.forwardedFrom ? this.upstreamFeed(props.forwardedFrom, tags, config) : undefined;
 
     const role = new MediaLiveRole(this, "MediaLiveRole", {
       naming,
@@ -51,6 +59,8 @@ export class RegionalPipelineStack extends TerraformStack {
       mediaLiveRoleArn: role.role.arn,
       awsccTags: awsccTags(tags),
       inputsDependOn: [role.policy],
+      sourceSecretArn,
+      upstream,
     });
 
     this.packager = new Packager(this, "Packager", {
@@ -71,16 +81,19 @@ export class RegionalPipelineStack extends TerraformStack {
       dependsOn: [role.policy],
     });
 
-    // What the encoder operator needs: where to send the feed.
+    // What the encoder operator needs: where to send the feed (or, forwarded, where it comes from).
     for (const f of this.contribution.flows) {
+      const protocol = upstream ? `${upstream.protocol} from ${upstream.region}` : mc!.protocol;
       new TerraformOutput(this, `ingest-${f.key}`, {
-        description: `Send the ${f.role} feed for pipeline ${f.key.slice(-1)} here (${config.contribution.mediaconnect!.protocol}, ${f.availabilityZone})`,
+        description: upstream
+          ? `The ${f.role} feed for pipeline ${f.key.slice(-1)} arrives here from the ${upstream.region} flow (${protocol}, ${f.availabilityZone})`
+          : `Send the ${f.role} feed for pipeline ${f.key.slice(-1)} here (${protocol}, ${f.availabilityZone})`,
         value: {
-          protocol: config.contribution.mediaconnect!.protocol,
+          protocol,
           ip: f.flow.source.ingestIp,
           port: f.port,
           availability_zone: f.availabilityZone,
-          allowed_cidr: config.contribution.allowlistCidrs![0],
+          allowed_cidr: upstream ? f.flow.source.whitelistCidr : config.contribution.allowlistCidrs![0],
           flow_arn: f.flow.flowArn,
           ...(f.secondSource ? { second_source_ip: f.secondSource.ingestIp, second_source_port: f.secondPort } : {}),
         },
@@ -101,5 +114,33 @@ export class RegionalPipelineStack extends TerraformStack {
         ingest_segment_seconds: ingestSegmentSeconds(profile.video.gopSeconds),
       },
     });
+
+    // Alarms on every layer of this region, and the encrypted topic they notify.
+    new PipelineMonitoring(this, "Monitoring", {
+      naming,
+      region,
+      alarms: config.alarms,
+      accountArn: role.role.arn,
+      flows: this.contribution.flows,
+      channel: this.encoder.channel,
+      pipelines,
+      forwardedFrom: props.forwardedFrom?.region,
+      profileFrameRate: profile.video.framerate.numerator / profile.video.framerate.denominator,
+      packager: this.packager,
+    });
+  }
+
+  /** The primary region's flows and providers for its region, for a forwarded feed. */
+  private upstreamFeed(primary: RegionalPipelineStack, tags: Record<string, string>, config: LoadedEvent["config"]): UpstreamFeed {
+    const feed = config.contribution.mediaconnect!.regionalFeed;
+    return {
+      region: primary.region,
+      flows: Object.fromEntries(primary.contribution.flows.map((f) => [f.key, { flowArn: f.flow.flowArn, egressIp: f.flow.egressIp }])),
+      awsccProvider: awsccProvider(this, "awscc-primary", primary.region, "primary"),
+      awsProvider: awsProvider(this, "aws-primary", primary.region, tags, "primary"),
+      protocol: feed.protocol,
+      latencyMs: feed.latencyMs,
+      secretArns: feed.secretArns,
+    };
   }
 }

@@ -81,7 +81,7 @@ describe("loading the event configuration", () => {
   test("rejects JSON syntax errors with line and column", () => {
     const file = path.join(FIXTURES_DIR, "config", "syntax-error.json");
     expect(() => loadEvent(file, { profilesDir: PROFILES_DIR, display: "syntax-error.json" })).toThrow(
-      "syntax-error.json: invalid JSON at line 4, column 3: Expected ',' or '}' after property value",
+      'syntax-error.json: invalid JSON at line 4, column 3: a comma is missing before the key "contribution"',
     );
   });
 
@@ -118,7 +118,7 @@ describe("loading the event configuration", () => {
 
     test("rejects a bad secret ARN", () => {
       expect(problemsOf(withChange((c) => (c.contribution.mediaconnect.decryption = { secretArn: "my-srt-passphrase" })))).toEqual([
-        'test.json: /contribution/mediaconnect/decryption/secretArn must be a Secrets Manager secret ARN such as arn:aws:secretsmanager:eu-west-1:123456789012:secret:srt-passphrase-AbCdEf (got "my-srt-passphrase")',
+        "test.json: /contribution/mediaconnect/decryption/secretArn must be a Secrets Manager secret ARN such as arn:aws:secretsmanager:eu-west-1:123456789012:secret:srt-passphrase-AbCdEf (the value is not shown: it may be a secret)",
       ]);
     });
 
@@ -244,7 +244,7 @@ describe("loading the event configuration", () => {
         ),
       ).toEqual([
         "test.json: /contribution/pull/primaryUrls must list 2 URLs, one per pipeline of a STANDARD channel (got 1)",
-        'test.json: /contribution/pull/backupUrls/0 must be an rtmp:// or rtmps:// URL for RTMP_PULL (got "https://b.example.com/x.m3u8")',
+        'test.json: /contribution/pull/backupUrls/0 must be an rtmp:// URL for RTMP_PULL (got "https://b.example.com/x.m3u8")',
       ]);
     });
 
@@ -326,7 +326,7 @@ describe("loading the event configuration", () => {
 
     test("rejects an unknown encoding profile, listing the available ones", () => {
       expect(problemsOf(withChange((c) => (c.channel.encodingProfile = "UHD-2160p")))).toEqual([
-        'test.json: /channel/encodingProfile names no profile in encoding-profiles/ (got "UHD-2160p"; available: HD-1080p, HD-720p, SD-540p)',
+        'test.json: /channel/encodingProfile names no profile in encoding-profiles/ (got "UHD-2160p"; available: HD-1080p, HD-720p, SD-540p, imported-avc-1080p, imported-hevc-2160p)',
       ]);
     });
 

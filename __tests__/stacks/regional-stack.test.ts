@@ -226,8 +226,8 @@ describe("regional pipeline variants", () => {
     const secret = "arn:aws:secretsmanager:us-west-2:123456789012:secret:cup-final/srt-passphrase-Ab12Cd";
     const decryptionRole = nameOf(stack, "aws_iam_role", (r) => r.name === "cup-final-usw2-mediaconnect-secrets");
     const statements = allStatements(stack);
-    expect(statements.find((s) => s.sid === "ReadSourceSecret")).toEqual({
-      sid: "ReadSourceSecret",
+    expect(statements.find((s) => s.sid === "ReadOneSecret")).toEqual({
+      sid: "ReadOneSecret",
       actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy", "secretsmanager:ListSecretVersionIds"],
       resources: [secret],
     });
@@ -307,6 +307,37 @@ describe("regional pipeline variants", () => {
     const stack = regional("config/examples/url-pull.json");
     const channel = only(stack, "aws_medialive_channel");
     expect(channel.input_attachments[0].input_settings.network_input_settings.hls_input_settings.scte35_source).toBe("SEGMENTS");
+  });
+
+  test.each([
+    ["config/examples/rtmp-pull.json", "RTMP_PULL"],
+    ["config/examples/url-pull.json", "URL_PULL"],
+    ["config/examples/mp4-file.json", "MP4_FILE"],
+    ["config/examples/ts-file.json", "TS_FILE"],
+    ["config/examples/udp-push.json", "UDP_PUSH"],
+  ])("%s: both inputs attached, without automatic failover, which MediaLive offers for push inputs only", (file, type) => {
+    const loaded = load(file);
+    const channel = only(regional(file), "aws_medialive_channel");
+    expect(channel.input_attachments.map((a: any) => a.input_attachment_name)).toEqual(["primary", "backup"]);
+    for (const a of channel.input_attachments) expect(a.automatic_input_failover_settings).toBeUndefined();
+    expect(loaded.warnings).toContain(
+      `${file}: /contribution/type ${type} inputs cannot fail over automatically (MediaLive pairs push inputs only: MEDIACONNECT, RTP_PUSH, RTMP_PUSH, INPUT_DEVICE); both inputs are attached, switch to the backup with an input switch schedule action`,
+    );
+  });
+
+  test.each([
+    ["config/examples/rtp-push.json"],
+    ["config/examples/rtmp-push.json"],
+    ["config/examples/input-device.json"],
+  ])("%s: push inputs fail over automatically", (file) => {
+    const channel = only(regional(file), "aws_medialive_channel");
+    expect(channel.input_attachments[0].automatic_input_failover_settings.secondary_input_id).toMatch(/^\$\{aws_medialive_input\..+\.id\}$/);
+  });
+
+  test("a single-pipeline channel keeps emitting on input loss; a standard one pauses so MediaPackage switches pipelines", () => {
+    const ingest = (file: string) => only(regional(file), "aws_medialive_channel").encoder_settings.output_groups[0].output_group_settings.hls_group_settings.input_loss_action;
+    expect(ingest("config/examples/mp4-file.json")).toBe("EMIT_OUTPUT");
+    expect(ingest("config/default.json")).toBe("PAUSE_OUTPUT");
   });
 
   test("MP4 files loop on a single pipeline", () => {

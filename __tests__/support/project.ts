@@ -30,9 +30,9 @@ export function defaultConfig(): Record<string, any> {
   return JSON.parse(fs.readFileSync(path.join(CONFIG_DIR, "default.json"), "utf8"));
 }
 
-/** Checks an in-memory configuration (as if it were the file `display`). */
-export function check(config: unknown, display = "test.json"): LoadedEvent {
-  return checkEvent(config, display, PROFILES_DIR);
+/** Checks an in-memory configuration (as if it were the file `display`, in folder `baseDir`). */
+export function check(config: unknown, display = "test.json", baseDir?: string): LoadedEvent {
+  return checkEvent(config, display, PROFILES_DIR, baseDir);
 }
 
 export type StackJson = Record<string, any>;

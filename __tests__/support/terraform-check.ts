@@ -70,16 +70,17 @@ export function standInStack(stack: StackJson): StackJson {
     delete out.resource[type];
   }
 
-  // Remote state → terraform_data whose outputs are the referenced names.
+  // Remote state → terraform_data whose outputs are the referenced names; awscc references → the
+  // stand-ins' output. One rewrite for the whole document, stand-ins included.
   const remoteOutputs: Record<string, Record<string, string>> = {};
-  const rewritten = rewriteStrings(out, (s) =>
+  const rewrite = (s: string) =>
     s
       .replace(REMOTE_STATE, (_m, source: string, output: string) => {
         (remoteOutputs[source] ??= {})[output] = stubString(output);
         return `terraform_data.remote_state__${source}.output.${output}`;
       })
-      .replace(AWSCC_REFERENCE, (_m, type: string, name: string) => `terraform_data.${type}__${name}.output`),
-  );
+      .replace(AWSCC_REFERENCE, (_m, type: string, name: string) => `terraform_data.${type}__${name}.output`);
+  const rewritten = rewriteStrings(out, rewrite);
   // depends_on entries name resources, not attributes.
   const fixDependsOn = (list: unknown) =>
     Array.isArray(list) ? list.map((d) => String(d).replace(/^terraform_data\.(awscc_[a-z0-9_]+__[A-Za-z0-9_-]+)\.output$/, "terraform_data.$1")) : list;
@@ -88,10 +89,7 @@ export function standInStack(stack: StackJson): StackJson {
       if (block.depends_on) block.depends_on = fixDependsOn(block.depends_on);
     }
   }
-  const renamedStandIns = rewriteStrings(standIns, (s) => s.replace(AWSCC_REFERENCE, (_m, t: string, n: string) => `terraform_data.${t}__${n}.output`)) as Record<
-    string,
-    Record<string, unknown>
-  >;
+  const renamedStandIns = rewriteStrings(standIns, rewrite) as Record<string, Record<string, unknown>>;
   for (const block of Object.values(renamedStandIns)) if (block.depends_on) block.depends_on = fixDependsOn(block.depends_on);
 
   delete rewritten.data?.terraform_remote_state;

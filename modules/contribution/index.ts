@@ -1,11 +1,12 @@
 import { Construct } from "constructs";
-import { ITerraformDependable } from "cdktf";
+import { ITerraformDependable, TerraformProvider } from "cdktf";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { MedialiveInput, MedialiveInputConfig } from "@cdktf/provider-aws/lib/medialive-input";
 import { MedialiveInputSecurityGroup } from "@cdktf/provider-aws/lib/medialive-input-security-group";
-import { MediaconnectFlow, MediaconnectFlowSourceDecryption } from "../../.gen/providers/awscc/mediaconnect-flow";
+import { MediaconnectFlow } from "../../.gen/providers/awscc/mediaconnect-flow";
+import { MediaconnectFlowOutput } from "../../.gen/providers/awscc/mediaconnect-flow-output";
 // The generator suffixes this class with "A" because the flow binding already has a MediaconnectFlowSource struct.
 import { MediaconnectFlowSourceA as MediaconnectFlowSource } from "../../.gen/providers/awscc/mediaconnect-flow-source";
 import type { ContributionConfig, MediaConnectConfig } from "../../config/types";
@@ -32,7 +33,39 @@ export interface ContributionProps {
   readonly awsccTags: { key: string; value: string }[];
   /** What must exist before the inputs (MediaLive checks its role when an input is created). */
   readonly inputsDependOn?: ITerraformDependable[];
+  /**
+   * The secret that decrypts the encoders' feed in this region (mediaconnect.decryption, resolved
+   * for the region by the stack). Unused when the feed is forwarded from another region.
+   */
+  readonly sourceSecretArn?: string;
+  /** Forwarded feed: this region's flows receive from the primary region's flows instead of the encoders. */
+  readonly upstream?: UpstreamFeed;
 }
+
+/**
+ * The primary region's flows, seen from an extra region that they forward to. The outputs on the
+ * primary flows are created from the extra region's stack (through providers for the primary
+ * region), so the primary stack never depends on the extra ones: no cycle between stacks.
+ */
+export interface UpstreamFeed {
+  readonly region: string;
+  /** The primary region's flows, by key (`primary-a`, ...). */
+  readonly flows: Readonly<Record<string, { readonly flowArn: string; readonly egressIp: string }>>;
+  /** awscc and aws providers for the primary region, declared in this stack. */
+  readonly awsccProvider: TerraformProvider;
+  readonly awsProvider: TerraformProvider;
+  readonly protocol: "rist" | "srt" | "zixi";
+  readonly latencyMs: number;
+  /** The link's passphrase/key, by region (present for an encrypted link). */
+  readonly secretArns?: Readonly<Record<string, string>>;
+}
+
+/** What a forwarded link uses on each end. */
+const LINK = {
+  srt: { source: "srt-listener", output: "srt-caller", keyType: "srt-password" },
+  rist: { source: "rist", output: "rist", keyType: undefined },
+  zixi: { source: "zixi-push", output: "zixi-push", keyType: "static-key" },
+} as const;
 
 /** One MediaConnect flow feeding one pipeline of one input. */
 export interface ContributionFlow {
@@ -68,7 +101,9 @@ export class Contribution extends Construct {
     const pipelineLetters = PIPELINE_LETTERS.slice(0, pipelines);
 
     let flows: ContributionFlow[] = [];
-    if (contribution.type === "MEDIACONNECT") {
+    if (contribution.type === "MEDIACONNECT" && props.upstream) {
+      flows = this.createForwardedFlows(props, contribution.mediaconnect!, props.upstream);
+    } else if (contribution.type === "MEDIACONNECT") {
       flows = this.createFlows(props, contribution.mediaconnect!, contribution.allowlistCidrs![0]);
     } else if (contribution.type === "RTP_PUSH" || contribution.type === "UDP_PUSH" || contribution.type === "RTMP_PUSH") {
       this.securityGroup = new MedialiveInputSecurityGroup(this, "SecurityGroup", {
@@ -123,7 +158,16 @@ export class Contribution extends Construct {
     const { naming, region, pipelines } = props;
     // Default zones: the region's "a" and "b" zones, one per pipeline.
     const zones = mc.availabilityZones?.[region] ?? [`${region}a`, `${region}b`];
-    const decryption = mc.decryption ? this.createDecryption(naming, mc) : undefined;
+    const decryption = props.sourceSecretArn
+      ? mc.protocol === "srt-listener"
+        ? { keyType: "srt-password", roleArn: this.secretReader("Decryption", naming.name("mediaconnect-secrets"), props.sourceSecretArn).arn, secretArn: props.sourceSecretArn }
+        : {
+            keyType: "static-key",
+            algorithm: mc.decryption!.algorithm,
+            roleArn: this.secretReader("Decryption", naming.name("mediaconnect-secrets"), props.sourceSecretArn).arn,
+            secretArn: props.sourceSecretArn,
+          }
+      : undefined;
     // Zixi push always listens on 2088; the other protocols take the configured ports.
     const fixedPort = mc.protocol === "zixi-push" ? 2088 : undefined;
     const latency = {
@@ -180,30 +224,88 @@ export class Contribution extends Construct {
     return flows;
   }
 
-  /** A role MediaConnect assumes to read the SRT passphrase or Zixi key, and nothing else. */
-  private createDecryption(naming: Naming, mc: MediaConnectConfig): MediaconnectFlowSourceDecryption {
-    const secretArn = mc.decryption!.secretArn;
-    const trust = new DataAwsIamPolicyDocument(this, "DecryptionTrust", {
+  /**
+   * Extra region, forwarded feed: one flow per primary-region flow, listening only to that flow's
+   * egress address, and an output on the primary flow sending to it.
+   */
+  private createForwardedFlows(props: ContributionProps, mc: MediaConnectConfig, up: UpstreamFeed): ContributionFlow[] {
+    const { naming, region, pipelines } = props;
+    const zones = mc.availabilityZones?.[region] ?? [`${region}a`, `${region}b`];
+    const link = LINK[up.protocol];
+    const here = up.secretArns?.[region];
+    const there = up.secretArns?.[up.region];
+    const decryptRole = here ? this.secretReader("LinkDecryption", naming.name("link-in-secrets"), here) : undefined;
+    // The sending side reads the same secret in the primary region; IAM is global, the name says which link.
+    const encryptRole = there ? this.secretReader("LinkEncryption", naming.name("link-out-secrets"), there, up.awsProvider) : undefined;
+    const algorithm = up.protocol === "zixi" ? "aes256" : undefined;
+    const latency = up.protocol === "srt" ? { minLatency: up.latencyMs } : { maxLatency: up.latencyMs };
+
+    const flows: ContributionFlow[] = [];
+    for (const role of INPUT_ROLES) {
+      for (let pipeline = 0; pipeline < pipelines; pipeline++) {
+        const letter = PIPELINE_LETTERS[pipeline];
+        const key = `${role}-${letter}`;
+        const sender = up.flows[key];
+        // Zixi push always listens on 2088; the other links reuse the configured ports.
+        const port = up.protocol === "zixi" ? 2088 : role === "primary" ? mc.primaryPort : mc.backupPort;
+        const streamId = up.protocol === "zixi" ? `${naming.event}-${key}` : undefined;
+        const flow = new MediaconnectFlow(this, `Flow${pascal(role)}${letter.toUpperCase()}`, {
+          name: naming.name(`flow-${key}`),
+          availabilityZone: zones[pipeline],
+          source: {
+            name: "main",
+            description: `${role} feed, pipeline ${letter}, forwarded from ${up.region}`,
+            protocol: link.source,
+            ingestPort: up.protocol === "zixi" ? undefined : port,
+            whitelistCidr: `${sender.egressIp}/32`,
+            streamId,
+            decryption: decryptRole ? { keyType: link.keyType, algorithm, roleArn: decryptRole.arn, secretArn: here } : undefined,
+            ...latency,
+          },
+        });
+        new MediaconnectFlowOutput(this, `Forward${pascal(role)}${letter.toUpperCase()}`, {
+          provider: up.awsccProvider,
+          flowArn: sender.flowArn,
+          name: `to-${region}`,
+          description: `${role} feed, pipeline ${letter}, to ${region}`,
+          protocol: link.output,
+          destination: flow.source.ingestIp,
+          port,
+          streamId,
+          encryption: encryptRole ? { keyType: link.keyType, algorithm, roleArn: encryptRole.arn, secretArn: there } : undefined,
+          ...latency,
+          tags: props.awsccTags,
+        });
+        flows.push({ key, role, pipeline, flow, availabilityZone: zones[pipeline], port });
+      }
+    }
+    return flows;
+  }
+
+  /** A role MediaConnect assumes to read one secret (an SRT passphrase or a Zixi key), and nothing else. */
+  private secretReader(id: string, name: string, secretArn: string, provider?: TerraformProvider): IamRole {
+    const trust = new DataAwsIamPolicyDocument(this, `${id}Trust`, {
+      provider,
       statement: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["mediaconnect.amazonaws.com"] }] }],
     });
-    const role = new IamRole(this, "DecryptionRole", {
-      name: naming.name("mediaconnect-secrets"),
-      description: "Lets MediaConnect read the source decryption secret of this event",
+    const role = new IamRole(this, `${id}Role`, {
+      provider,
+      name,
+      description: "Lets MediaConnect read one secret of this event",
       assumeRolePolicy: trust.json,
     });
-    const access = new DataAwsIamPolicyDocument(this, "DecryptionAccess", {
+    const access = new DataAwsIamPolicyDocument(this, `${id}Access`, {
+      provider,
       statement: [
         {
-          sid: "ReadSourceSecret",
+          sid: "ReadOneSecret",
           actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy", "secretsmanager:ListSecretVersionIds"],
           resources: [secretArn],
         },
       ],
     });
-    new IamRolePolicy(this, "DecryptionPolicy", { name: "read-source-secret", role: role.id, policy: access.json });
-    return mc.protocol === "srt-listener"
-      ? { keyType: "srt-password", roleArn: role.arn, secretArn }
-      : { keyType: "static-key", algorithm: mc.decryption!.algorithm, roleArn: role.arn, secretArn };
+    new IamRolePolicy(this, `${id}Policy`, { provider, name: "read-one-secret", role: role.id, policy: access.json });
+    return role;
   }
 }
 

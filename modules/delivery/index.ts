@@ -8,6 +8,7 @@ import { CloudwatchLogDelivery } from "@cdktf/provider-aws/lib/cloudwatch-log-de
 import { CloudwatchLogDeliveryDestination } from "@cdktf/provider-aws/lib/cloudwatch-log-delivery-destination";
 import { CloudwatchLogDeliverySource } from "@cdktf/provider-aws/lib/cloudwatch-log-delivery-source";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
@@ -18,6 +19,7 @@ import { Mediapackagev2OriginEndpointPolicy } from "../../.gen/providers/awscc/m
 import type { DeliveryConfig } from "../../config/types";
 import { Naming } from "../naming";
 import { MANIFESTS, ManifestKind } from "../packager";
+import { PlaybackCertificate, SignedUrlKeys, WebFirewall } from "./protection";
 
 /** Query strings MediaPackage v2 manifests vary on; low-latency HLS breaks without the _HLS_ ones. */
 export const MANIFEST_QUERY_STRINGS = ["aws.manifestfilter", "start", "end", "time_delay", "_HLS_msn", "_HLS_part", "_HLS_skip"];
@@ -55,6 +57,8 @@ export interface DeliveryProps {
   readonly origins: readonly DeliveryOrigin[];
   /** Status codes on which CloudFront retries the next region (used with two or more origins). */
   readonly failoverStatusCodes: readonly number[];
+  /** Signed-URL public keys (PEM) by name; none means playback is open to anyone with the URL. */
+  readonly publicKeys?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -68,6 +72,10 @@ export class Delivery extends Construct {
   public readonly manifestCachePolicy: CloudfrontCachePolicy;
   public readonly segmentCachePolicy: CloudfrontCachePolicy;
   public readonly logBucket?: S3Bucket;
+  public readonly firewall?: WebFirewall;
+  public readonly signedUrlKeys?: SignedUrlKeys;
+  /** The host name viewers use: the custom domain when configured, else the distribution's. */
+  public readonly playbackDomain: string;
   /** Playback URLs: `<endpoint>/<manifest kind>` → URL. */
   public readonly playbackUrls: Readonly<Record<string, string>>;
 
@@ -162,8 +170,17 @@ export class Delivery extends Construct {
     // CloudFront origin groups hold exactly two origins: the primary region and the next one.
     const failover = props.origins.length >= 2;
     const target = failover ? FAILOVER_GROUP : originId(props.origins[0].region);
+    const domain = delivery.customDomain;
+    // An existing certificate, or one created and DNS-validated in the hosted zone.
+    const certificateArn =
+      domain?.certificateArn ?? (domain?.hostedZoneId ? new PlaybackCertificate(this, "Certificate", { naming, domainName: domain.domainName, hostedZoneId: domain.hostedZoneId }).certificateArn : undefined);
+    if (delivery.waf.enabled) this.firewall = new WebFirewall(this, "Firewall", { naming, waf: delivery.waf });
+    if (Object.keys(props.publicKeys ?? {}).length > 0) this.signedUrlKeys = new SignedUrlKeys(this, "SignedUrls", { naming, publicKeys: props.publicKeys! });
+    const geo = delivery.geoRestriction;
+
     const behaviour = (cachePolicyId: string, compress: boolean) => ({
       targetOriginId: target,
+      trustedKeyGroups: this.signedUrlKeys ? [this.signedUrlKeys.keyGroup.id] : undefined,
       viewerProtocolPolicy: "https-only",
       allowedMethods: ["GET", "HEAD", "OPTIONS"],
       cachedMethods: ["GET", "HEAD", "OPTIONS"],
@@ -178,6 +195,8 @@ export class Delivery extends Construct {
       isIpv6Enabled: true,
       httpVersion: "http2and3",
       priceClass: delivery.priceClass,
+      aliases: domain ? [domain.domainName] : undefined,
+      webAclId: this.firewall?.webAcl.arn,
       origin: origins,
       originGroup: failover
         ? [
@@ -194,9 +213,28 @@ export class Delivery extends Construct {
         { pathPattern: "*.mpd", ...behaviour(this.manifestCachePolicy.id, true) },
       ],
       customErrorResponse: ERROR_CODES.map((errorCode) => ({ errorCode, errorCachingMinTtl: 1 })),
-      restrictions: { geoRestriction: { restrictionType: "none" } },
-      viewerCertificate: { cloudfrontDefaultCertificate: true },
+      restrictions: {
+        geoRestriction: geo
+          ? { restrictionType: geo.mode === "allow" ? "whitelist" : "blacklist", locations: [...geo.countries].sort() }
+          : { restrictionType: "none" },
+      },
+      // The default *.cloudfront.net certificate cannot raise the minimum TLS version; a custom
+      // domain's certificate gets TLS 1.2 (2021 cipher suites) and SNI.
+      viewerCertificate: certificateArn
+        ? { acmCertificateArn: certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" }
+        : { cloudfrontDefaultCertificate: true },
     });
+    this.playbackDomain = domain?.domainName ?? this.distribution.domainName;
+    if (domain?.hostedZoneId) {
+      for (const type of ["A", "AAAA"]) {
+        new Route53Record(this, `DomainRecord${type}`, {
+          zoneId: domain.hostedZoneId,
+          name: domain.domainName,
+          type,
+          alias: { name: this.distribution.domainName, zoneId: this.distribution.hostedZoneId, evaluateTargetHealth: false },
+        });
+      }
+    }
 
     // Each region's endpoints admit only this distribution, and only to read.
     for (const origin of props.origins) {
@@ -228,7 +266,7 @@ export class Delivery extends Construct {
     for (const ep of props.endpoints) {
       for (const kind of ep.manifests) {
         const m = MANIFESTS[kind];
-        urls[`${ep.name}/${kind}`] = `https://${this.distribution.domainName}/out/v1/${props.channelGroupName}/${props.channelName}/${ep.name}/${m.name}.${m.extension}`;
+        urls[`${ep.name}/${kind}`] = `https://${this.playbackDomain}/out/v1/${props.channelGroupName}/${props.channelName}/${ep.name}/${m.name}.${m.extension}`;
       }
     }
     this.playbackUrls = urls;

@@ -9,7 +9,10 @@ import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
 import type { ChannelConfig, ContributionType, EncodingProfile } from "../../config/types";
 import { ingestSegmentSeconds } from "../../config/profiles";
 import { Naming } from "../naming";
-import { AUDIO_SELECTOR, PACKAGER_DESTINATION_ID, encoderSettingsFor } from "./encoder-settings";
+import { AUDIO_SELECTOR, PACKAGER_DESTINATION_ID, encoderSettingsFor, inputSelectorsFor } from "./encoder-settings";
+
+/** Input types MediaLive can pair for automatic input failover: push inputs only. */
+export const AUTOMATIC_FAILOVER_TYPES: ReadonlySet<ContributionType> = new Set(["MEDIACONNECT", "RTP_PUSH", "RTMP_PUSH", "INPUT_DEVICE"]);
 
 export interface EncoderProps {
   readonly naming: Naming;
@@ -41,6 +44,9 @@ export class Encoder extends Construct {
     // Default locking: pipeline locking where there are two pipelines to lock.
     const outputLocking = channel.outputLocking ?? (channel.class === "STANDARD" ? "PIPELINE_LOCKING" : "DISABLED");
     const failover = channel.inputFailover;
+    // Every selector the profile's descriptions read: audio by name (the input's default audio),
+    // captions from the input's embedded CEA-608/708 captions, passed through as they are.
+    const selectors = inputSelectorsFor(profile);
 
     const inputSettings: MedialiveChannelInputAttachmentsInputSettings = {
       // Files loop so a rehearsal source keeps playing; live sources continue.
@@ -49,7 +55,11 @@ export class Encoder extends Construct {
       deblockFilter: "DISABLED",
       denoiseFilter: "DISABLED",
       smpte2038DataPreference: "IGNORE",
-      audioSelector: [{ name: AUDIO_SELECTOR }],
+      audioSelector: selectors.audio.map((name) => ({ name })),
+      captionSelector:
+        selectors.captions.length > 0
+          ? selectors.captions.map((name) => ({ name, selectorSettings: { embeddedSourceSettings: { convert608To708: "DISABLED", scte20Detection: "OFF" } } }))
+          : undefined,
       networkInputSettings:
         props.contributionType === "URL_PULL"
           ? { serverValidation: "CHECK_CRYPTOGRAPHY_AND_VALIDATE_NAME", hlsInputSettings: { bufferSegments: 3, retries: 10, retryInterval: 1, scte35Source: "SEGMENTS" } }
@@ -83,12 +93,16 @@ export class Encoder extends Construct {
           inputAttachmentName: "primary",
           inputId: props.inputs.primary.id,
           inputSettings,
-          automaticInputFailoverSettings: {
-            secondaryInputId: props.inputs.backup.id,
-            inputPreference: failover.preference,
-            errorClearTimeMsec: failover.errorClearTimeMs,
-            failoverCondition: conditions,
-          },
+          // MediaLive fails over automatically between push inputs only; pull inputs are both
+          // attached and switched with an input switch schedule action.
+          automaticInputFailoverSettings: AUTOMATIC_FAILOVER_TYPES.has(props.contributionType)
+            ? {
+                secondaryInputId: props.inputs.backup.id,
+                inputPreference: failover.preference,
+                errorClearTimeMsec: failover.errorClearTimeMs,
+                failoverCondition: conditions,
+              }
+            : undefined,
         },
         { inputAttachmentName: "backup", inputId: props.inputs.backup.id, inputSettings },
       ],
@@ -102,6 +116,7 @@ export class Encoder extends Construct {
         scte35Passthrough: channel.scte35Passthrough,
         outputLocking,
         ingestSegmentSeconds: ingestSegmentSeconds(profile.video.gopSeconds),
+        inputLossAction: channel.class === "STANDARD" ? "PAUSE_OUTPUT" : "EMIT_OUTPUT",
       }),
       dependsOn: props.dependsOn,
     });

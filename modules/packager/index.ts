@@ -6,8 +6,9 @@ import { Mediapackagev2ChannelPolicy } from "../../.gen/providers/awscc/mediapac
 import {
   Mediapackagev2OriginEndpoint,
   Mediapackagev2OriginEndpointHlsManifests,
+  Mediapackagev2OriginEndpointSegmentEncryption,
 } from "../../.gen/providers/awscc/mediapackagev2-origin-endpoint";
-import type { Container, PackagingConfig } from "../../config/types";
+import type { Container, EndpointEncryption, PackagingConfig } from "../../config/types";
 
 /** The kinds of manifest an endpoint can serve, with their names and file extensions. */
 export const MANIFESTS = {
@@ -110,6 +111,7 @@ export class Packager extends Construct {
             includeIframeOnlyStreams: pk.iframeOnlyStreams,
             tsUseAudioRenditionGroup: ep.container === "TS" ? true : undefined,
             scte: { scteFilter: [...pk.scteFilter] },
+            encryption: ep.encryption ? segmentEncryption(ep.container, ep.encryption, props.channelGroupName) : undefined,
           },
           hlsManifests: ep.hls ? [hlsManifest("hls")] : undefined,
           lowLatencyHlsManifests: ep.lowLatencyHls ? [hlsManifest("lowLatencyHls")] : undefined,
@@ -128,11 +130,42 @@ export class Packager extends Construct {
                 },
               ]
             : undefined,
-          forceEndpointErrorConfiguration:
-            pk.endpointErrorConditions.length > 0 ? { endpointErrorConditions: [...pk.endpointErrorConditions] } : undefined,
+          // With DRM, a key server that cannot answer also makes the endpoint answer an error, so the
+          // CDN fails over instead of serving segments no player can decrypt.
+          forceEndpointErrorConfiguration: errorConditions(pk.endpointErrorConditions, ep.encryption !== undefined),
           tags: props.awsccTags,
         });
         return { name, container: ep.container, endpoint, manifests };
       });
   }
+}
+
+function errorConditions(configured: readonly string[], encrypted: boolean): { endpointErrorConditions: string[] } | undefined {
+  const conditions = encrypted ? [...configured, "MISSING_DRM_KEY"] : [...configured];
+  return conditions.length > 0 ? { endpointErrorConditions: conditions } : undefined;
+}
+
+/**
+ * Segment encryption with keys from a SPEKE v2 key provider. TS: AES-128 for clear key, SAMPLE-AES
+ * for FairPlay. CMAF: CBCS whenever FairPlay is among the systems (Widevine and PlayReady read
+ * CBCS too), CENC otherwise. One key for audio and video (SPEKE v2 preset SHARED on both).
+ */
+function segmentEncryption(container: Container, e: EndpointEncryption, defaultResourceId: string): Mediapackagev2OriginEndpointSegmentEncryption {
+  const clearKey = e.method === "CLEAR_KEY_AES_128";
+  const drmSystems = clearKey ? ["CLEAR_KEY_AES_128"] : [...(e.drmSystems ?? [])];
+  return {
+    encryptionMethod:
+      container === "TS"
+        ? { tsEncryptionMethod: clearKey ? "AES_128" : "SAMPLE_AES" }
+        : { cmafEncryptionMethod: drmSystems.includes("FAIRPLAY") ? "CBCS" : "CENC" },
+    keyRotationIntervalSeconds: e.keyRotationIntervalSeconds,
+    spekeKeyProvider: {
+      url: e.spekeUrl,
+      roleArn: e.roleArn,
+      resourceId: e.resourceId ?? defaultResourceId,
+      drmSystems,
+      certificateArn: e.certificateArn,
+      encryptionContractConfiguration: { presetSpeke20Audio: "SHARED", presetSpeke20Video: "SHARED" },
+    },
+  };
 }

@@ -1,0 +1,74 @@
+import { standInStack, terraformCheck, terraformCheckSkipReason } from "../support/terraform-check";
+
+// The Terraform check is only as good as its stand-ins: these tests pin what the transformation does.
+const stack = {
+  terraform: {
+    backend: { s3: { bucket: "b", key: "k", region: "eu-west-1" } },
+    required_providers: { aws: { source: "aws", version: "5.100.0" }, awscc: { source: "hashicorp/awscc", version: "~> 1.96" } },
+  },
+  provider: { aws: [{ region: "eu-west-1" }], awscc: [{ region: "eu-west-1" }] },
+  data: {
+    terraform_remote_state: { upstream: { backend: "s3", config: {} } },
+  },
+  resource: {
+    awscc_mediaconnect_flow: {
+      Flow: {
+        provider: "awscc",
+        name: "f",
+        source: { name: "main", whitelist_cidr: "${data.terraform_remote_state.upstream.outputs.egress_ip}/32" },
+      },
+    },
+    aws_medialive_input: {
+      Input: {
+        name: "i",
+        type: "MEDIACONNECT",
+        media_connect_flows: [{ flow_arn: "${awscc_mediaconnect_flow.Flow.flow_arn}" }],
+        depends_on: ["awscc_mediaconnect_flow.Flow"],
+      },
+    },
+  },
+  output: { ip: { value: "${awscc_mediaconnect_flow.Flow.source.ingest_ip}" } },
+};
+
+describe("the Terraform check's stand-in stack", () => {
+  const out = standInStack(stack);
+
+  test("drops the backend and the awscc provider, and gives the aws provider mock credentials", () => {
+    expect(out.terraform.backend).toBeUndefined();
+    expect(out.terraform.required_providers).toEqual({ aws: { source: "aws", version: "5.100.0" } });
+    expect(out.provider.awscc).toBeUndefined();
+    expect(out.provider.aws[0]).toMatchObject({ region: "eu-west-1", skip_credentials_validation: true, skip_requesting_account_id: true });
+  });
+
+  test("replaces awscc resources by terraform_data carrying configured and computed values", () => {
+    expect(out.resource.awscc_mediaconnect_flow).toBeUndefined();
+    const standIn = out.resource.terraform_data.awscc_mediaconnect_flow__Flow.input;
+    expect(standIn.name).toBe("f");
+    expect(standIn.flow_arn).toMatch(/^arn:aws:/);
+    expect(standIn.source.ingest_ip).toBe("192.0.2.10");
+    expect(standIn.egress_ip).toBe("192.0.2.10");
+  });
+
+  test("rewrites references into awscc resources, in resources, outputs and depends_on", () => {
+    expect(out.resource.aws_medialive_input.Input.media_connect_flows[0].flow_arn).toBe("${terraform_data.awscc_mediaconnect_flow__Flow.output.flow_arn}");
+    expect(out.resource.aws_medialive_input.Input.depends_on).toEqual(["terraform_data.awscc_mediaconnect_flow__Flow"]);
+    expect(out.output.ip.value).toBe("${terraform_data.awscc_mediaconnect_flow__Flow.output.source.ingest_ip}");
+  });
+
+  test("stubs remote state, also where an awscc block reads it", () => {
+    expect(out.data).toBeUndefined();
+    expect(out.resource.terraform_data.remote_state__upstream.input).toEqual({ egress_ip: "192.0.2.10" });
+    expect(out.resource.terraform_data.awscc_mediaconnect_flow__Flow.input.source.whitelist_cidr).toBe("${terraform_data.remote_state__upstream.output.egress_ip}/32");
+  });
+});
+
+const skip = terraformCheckSkipReason();
+(skip ? describe.skip : describe)("the Terraform check itself", () => {
+  test("fails on a value the real provider rejects, with the provider's message", async () => {
+    const broken = structuredClone(stack) as any;
+    broken.resource.aws_medialive_input.Input.type = "CARRIER_PIGEON";
+    const result = await terraformCheck("broken", broken);
+    expect(result.ok).toBe(false);
+    expect(result.log).toContain("CARRIER_PIGEON");
+  });
+});

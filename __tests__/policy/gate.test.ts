@@ -1,0 +1,117 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { ConfigError } from "../../config/load";
+import { blocking } from "../../policy";
+import { synthesizeChecked } from "../../policy/gate";
+import { buildApp } from "../../stacks/app";
+import { load } from "../support/project";
+
+const ours = load("config/default.json");
+const OUR_FILES = ["manifest.json", "stacks/demo-live-cdn/cdk.tf.json", "stacks/demo-live-eu-west-1/cdk.tf.json"];
+
+/** Every file under a folder, relative path → content. */
+function files(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out[path.relative(dir, full)] = fs.readFileSync(full, "utf8");
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return out;
+}
+
+/** A parent folder holding an earlier synthesis of another event in cdktf.out. */
+function earlierSynthesis(): { parent: string; outdir: string; before: Record<string, string> } {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), "gate-"));
+  const outdir = path.join(parent, "cdktf.out");
+  fs.mkdirSync(path.join(outdir, "stacks", "old-event-cdn"), { recursive: true });
+  fs.writeFileSync(path.join(outdir, "stacks", "old-event-cdn", "cdk.tf.json"), "{}\n");
+  fs.writeFileSync(path.join(outdir, "manifest.json"), '{"stacks":{}}\n');
+  return { parent, outdir, before: files(outdir) };
+}
+
+let parents: string[] = [];
+afterEach(() => {
+  for (const p of parents) fs.rmSync(p, { recursive: true, force: true });
+  parents = [];
+});
+
+describe("policy-gated synthesis", () => {
+  test("a passing synthesis replaces the output folder as a whole: no stale stacks, no staging folder left", () => {
+    const { parent, outdir } = earlierSynthesis();
+    parents.push(parent);
+    const result = synthesizeChecked(ours, { outdir, display: "config/default.json" });
+    expect(result.written).toBe(true);
+    expect(result.stacks).toEqual(["demo-live-eu-west-1", "demo-live-cdn"]);
+    expect(blocking(result.report)).toEqual([]);
+    expect(Object.keys(files(outdir)).sort()).toEqual(OUR_FILES);
+    expect(fs.readdirSync(parent)).toEqual(["cdktf.out"]);
+  });
+
+  test("creates the output folder (and its parents) when it does not exist", () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "gate-"));
+    parents.push(parent);
+    const outdir = path.join(parent, "build", "cdktf.out");
+    expect(synthesizeChecked(ours, { outdir, display: "config/default.json" }).written).toBe(true);
+    expect(Object.keys(files(outdir)).sort()).toEqual(OUR_FILES);
+    expect(fs.readdirSync(path.join(parent, "build"))).toEqual(["cdktf.out"]);
+  });
+
+  test("a policy error writes nothing: the earlier synthesis stays as it was", () => {
+    const { parent, outdir, before } = earlierSynthesis();
+    parents.push(parent);
+    const result = synthesizeChecked(ours, {
+      outdir,
+      display: "config/default.json",
+      // Our app plus a bucket with none of the protections.
+      build: (loaded, dir) => {
+        const built = buildApp(loaded, { outdir: dir });
+        new S3Bucket(built.delivery, "Recordings", { bucketPrefix: "demo-live-recordings-" });
+        return built.app;
+      },
+    });
+    expect(result.written).toBe(false);
+    expect(blocking(result.report).map((f) => `${f.rule} ${f.resource}`)).toEqual([
+      "s3-encryption demo-live-cdn/Recordings",
+      "s3-owner-enforced demo-live-cdn/Recordings",
+      "s3-public-access-block demo-live-cdn/Recordings",
+      "s3-tls-only demo-live-cdn/Recordings",
+    ]);
+    expect(files(outdir)).toEqual(before);
+    expect(fs.readdirSync(parent)).toEqual(["cdktf.out"]);
+  });
+
+  test("an exception while building leaves no output folder and no staging folder", () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "gate-"));
+    parents.push(parent);
+    const build = () => {
+      throw new Error("a module failed");
+    };
+    expect(() => synthesizeChecked(ours, { outdir: path.join(parent, "cdktf.out"), display: "config/default.json", build })).toThrow("a module failed");
+    expect(fs.readdirSync(parent)).toEqual([]);
+  });
+
+  test("a waiver naming an unknown rule stops before anything is synthesized", () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "gate-"));
+    parents.push(parent);
+    const loaded = { ...ours, config: { ...ours.config, policy: { waivers: [{ rule: "no-such-rule", resource: "demo-live-cdn/Delivery/Distribution", reason: "written long enough to count" }] } } };
+    let build = 0;
+    const attempt = () =>
+      synthesizeChecked(loaded, {
+        outdir: path.join(parent, "cdktf.out"),
+        display: "event.json",
+        build: (l, dir) => {
+          build++;
+          return buildApp(l, { outdir: dir }).app;
+        },
+      });
+    expect(attempt).toThrow(ConfigError);
+    expect(build).toBe(0);
+    expect(fs.readdirSync(parent)).toEqual([]);
+  });
+});

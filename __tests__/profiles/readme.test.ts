@@ -1,0 +1,44 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { loadProfileFile } from "../../config/profiles";
+import { profileReport } from "../../config/profile-report";
+import { PROFILES_DIR, ROOT } from "../support/project";
+
+const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+
+/** The first fenced block after a heading of the README. */
+function blockAfter(heading: string): string {
+  const start = readme.indexOf(`\n${heading}\n`);
+  expect(start).toBeGreaterThan(-1);
+  const match = /```[a-z]*\n([\s\S]*?)\n```/.exec(readme.slice(start));
+  return match![1];
+}
+
+describe("README, encoding profiles", () => {
+  test("the ladder under 'Writing a ladder' loads without problems", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "readme-ladder-"));
+    try {
+      const file = path.join(dir, "my-ladder.json");
+      fs.writeFileSync(file, blockAfter("### Writing a ladder"));
+      const problems: string[] = [];
+      const profile = loadProfileFile(file, "my-ladder.json", problems);
+      expect(problems).toEqual([]);
+      expect(profile?.captionLanguages).toEqual([{ channel: 1, language: "eng", description: "English" }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the table under 'Checking a profile' is what the command prints for HD-1080p", () => {
+    const problems: string[] = [];
+    const profile = loadProfileFile(path.join(PROFILES_DIR, "HD-1080p.json"), "HD-1080p.json", problems);
+    expect(blockAfter("### Checking a profile: `npm run profile -- <file>`")).toBe(profileReport(profile!));
+  });
+
+  test("every shipped profile is in the table of shipped profiles", () => {
+    for (const file of fs.readdirSync(PROFILES_DIR).filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))) {
+      expect(readme).toContain(`| \`${file.slice(0, -".json".length)}\` @`);
+    }
+  });
+});

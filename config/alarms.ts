@@ -1,0 +1,113 @@
+// The `alarms` block of the event configuration: who is notified, and per alarm family the
+// overrides of the module's defaults. The catalogue below names every family and what kind of
+// condition it watches, so the loader can reject overrides that cannot mean anything.
+
+/** Protocols an SNS subscription can use without extra infrastructure on our side. */
+export type NotificationProtocol = "email" | "email-json" | "https" | "sms" | "sqs" | "lambda";
+
+export interface Notification {
+  readonly protocol: NotificationProtocol;
+  readonly endpoint: string;
+}
+
+/** Overrides for one alarm family; anything left out keeps the family's default. */
+export interface AlarmFamilyOverride {
+  readonly enabled?: boolean;
+  readonly threshold?: number;
+  readonly periodSeconds?: number;
+  readonly evaluationPeriods?: number;
+}
+
+export interface AlarmsConfig {
+  readonly notifications: readonly Notification[];
+  /** Turn on CloudFront's additional metrics (billed per distribution); needed for the origin latency alarm. */
+  readonly cdnAdditionalMetrics: boolean;
+  readonly families: Readonly<Partial<Record<AlarmFamily, AlarmFamilyOverride>>>;
+}
+
+/**
+ * Every alarm family. `level`: the alarm compares a measured level with a threshold (false: it
+ * watches a state such as "connected", and a threshold would mean nothing). `highResolution`:
+ * the service publishes one datapoint a second, so periods of 10, 20 and 30 s are possible.
+ * `percent`: the threshold is a percentage.
+ */
+export const ALARM_FAMILIES = {
+  sourceNotConnected: { layer: "MediaConnect", level: false, highResolution: true, percent: false },
+  sourceDisconnections: { layer: "MediaConnect", level: true, highResolution: true, percent: false },
+  sourcePacketLoss: { layer: "MediaConnect", level: true, highResolution: true, percent: true },
+  sourceContinuityErrors: { layer: "MediaConnect", level: true, highResolution: true, percent: false },
+  sourceBitrateZero: { layer: "MediaConnect", level: true, highResolution: true, percent: false },
+  inputLoss: { layer: "MediaLive", level: true, highResolution: true, percent: false },
+  activeAlerts: { layer: "MediaLive", level: true, highResolution: true, percent: false },
+  inputFrameRate: { layer: "MediaLive", level: true, highResolution: true, percent: false },
+  primaryInputInactive: { layer: "MediaLive", level: false, highResolution: true, percent: false },
+  output4xxErrors: { layer: "MediaLive", level: true, highResolution: true, percent: false },
+  output5xxErrors: { layer: "MediaLive", level: true, highResolution: true, percent: false },
+  droppedFrames: { layer: "MediaLive", level: true, highResolution: true, percent: false },
+  pipelineSilent: { layer: "MediaLive", level: false, highResolution: true, percent: false },
+  ingressStopped: { layer: "MediaPackage", level: false, highResolution: false, percent: false },
+  egress5xxErrors: { layer: "MediaPackage", level: true, highResolution: false, percent: false },
+  egressResponseTime: { layer: "MediaPackage", level: true, highResolution: false, percent: false },
+  cdn5xxErrorRate: { layer: "CloudFront", level: true, highResolution: false, percent: true },
+  cdnTotalErrorRate: { layer: "CloudFront", level: true, highResolution: false, percent: true },
+  cdnOriginLatency: { layer: "CloudFront", level: true, highResolution: false, percent: false },
+} as const;
+export type AlarmFamily = keyof typeof ALARM_FAMILIES;
+
+/** What an endpoint must look like for each protocol, with an example for the message. */
+const ENDPOINTS: Readonly<Record<NotificationProtocol, { readonly pattern: RegExp; readonly what: string }>> = {
+  email: { pattern: /^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/, what: "an email address such as ops@example.com" },
+  "email-json": { pattern: /^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/, what: "an email address such as ops@example.com" },
+  https: { pattern: /^https:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/\S*)?$/, what: "an https:// URL such as https://events.example.com/alarms" },
+  sms: { pattern: /^\+[1-9][0-9]{6,14}$/, what: "a phone number in E.164 form such as +14155550100" },
+  sqs: { pattern: /^arn:aws[a-z-]*:sqs:[a-z]{2}-[a-z]+-[0-9]:[0-9]{12}:[A-Za-z0-9_-]{1,80}$/, what: "an SQS queue ARN such as arn:aws:sqs:eu-west-1:123456789012:alarms" },
+  lambda: {
+    pattern: /^arn:aws[a-z-]*:lambda:[a-z]{2}-[a-z]+-[0-9]:[0-9]{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?$/,
+    what: "a Lambda function ARN such as arn:aws:lambda:eu-west-1:123456789012:function:page-on-call",
+  },
+};
+
+/** Periods CloudWatch accepts: 10, 20 or 30 s for high-resolution metrics, otherwise whole minutes. */
+const SUB_MINUTE_PERIODS = [10, 20, 30];
+
+/**
+ * The checks a schema cannot express: endpoints that fit their protocol, thresholds only where a
+ * family compares a level, percentages up to 100, periods the metric's resolution allows. A
+ * configuration without subscribers is allowed (the alarms still show in the console) but warned
+ * about, because an alarm nobody receives wakes nobody.
+ */
+export function checkAlarms(alarms: AlarmsConfig, say: (pointer: string, text: string) => void, warnings: string[], display: string): void {
+  if (alarms.notifications.length === 0) {
+    warnings.push(
+      `${display}: /alarms/notifications is empty: alarms change state but notify no one. Add at least one subscriber, for example {"protocol": "email", "endpoint": "ops@example.com"}.`,
+    );
+  }
+  alarms.notifications.forEach((n, i) => {
+    const rule = ENDPOINTS[n.protocol];
+    // A webhook URL often carries its integration key: keep it out of logs.
+    const got = n.protocol === "https" ? "the value is not shown: a webhook URL may carry a key" : `got ${JSON.stringify(n.endpoint)}`;
+    if (!rule.pattern.test(n.endpoint)) say(`/alarms/notifications/${i}/endpoint`, `must be ${rule.what} for protocol ${n.protocol} (${got})`);
+  });
+
+  for (const [name, override] of Object.entries(alarms.families) as [AlarmFamily, AlarmFamilyOverride][]) {
+    const family = ALARM_FAMILIES[name];
+    const at = `/alarms/families/${name}`;
+    if (override.threshold !== undefined && !family.level) {
+      say(`${at}/threshold`, `does not apply: ${name} watches a state, not a level; remove it (got ${override.threshold})`);
+    }
+    if (override.threshold !== undefined && family.percent && override.threshold > 100) {
+      say(`${at}/threshold`, `is a percentage and must be at most 100 (got ${override.threshold})`);
+    }
+    if (name === "cdnOriginLatency" && override.enabled === true && !alarms.cdnAdditionalMetrics) {
+      say(`${at}/enabled`, `needs /alarms/cdnAdditionalMetrics set to true: CloudFront publishes OriginLatency only with additional metrics`);
+    }
+    const period = override.periodSeconds;
+    if (period !== undefined && period % 60 !== 0) {
+      if (!family.highResolution) {
+        say(`${at}/periodSeconds`, `must be a multiple of 60: ${family.layer} publishes one datapoint a minute (got ${period})`);
+      } else if (!SUB_MINUTE_PERIODS.includes(period)) {
+        say(`${at}/periodSeconds`, `must be 10, 20, 30 or a multiple of 60 (got ${period})`);
+      }
+    }
+  }
+}

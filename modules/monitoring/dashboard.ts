@@ -1,0 +1,179 @@
+import { Construct } from "constructs";
+import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
+import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
+import { ContributionFlow } from "../contribution";
+import { Naming } from "../naming";
+import { Packager } from "../packager";
+import { CONNECTION_PROTOCOLS, NAMESPACES } from "./pipeline";
+
+/** One region's pipeline, as the dashboard shows it. */
+export interface DashboardRegion {
+  readonly region: string;
+  readonly flows: readonly ContributionFlow[];
+  readonly channel: MedialiveChannel;
+  /** 2 for a STANDARD channel, 1 for SINGLE_PIPELINE. */
+  readonly pipelines: 1 | 2;
+  readonly packager: Packager;
+}
+
+export interface EventDashboardProps {
+  /** Names in the global scope (`<event>-global-dashboard`). */
+  readonly naming: Naming;
+  /** Every regional pipeline, primary first. */
+  readonly regions: readonly DashboardRegion[];
+  /** The CloudFront distribution's id, and the region its metrics live in (us-east-1). */
+  readonly distributionId: string;
+  readonly cdnRegion: string;
+  /** Whether CloudFront's additional metrics (origin latency) are turned on. */
+  readonly cdnAdditionalMetrics: boolean;
+}
+
+/** One line of a metric widget: namespace, metric, dimension pairs, then rendering options. */
+type MetricLine = (string | Record<string, string | number>)[];
+
+interface Widget {
+  readonly type: "metric" | "text";
+  readonly width: number;
+  readonly height: number;
+  readonly properties: Record<string, unknown>;
+}
+
+const PERIOD = 60;
+const GRID = 24;
+
+/**
+ * One dashboard per event, for the whole chain in every region: input health (MediaConnect and
+ * MediaLive input), pipeline health (MediaLive), packaging ingress and egress (MediaPackage), and
+ * the CDN (CloudFront). A dashboard is global; each widget names the region its metrics live in.
+ */
+export class EventDashboard extends Construct {
+  public readonly dashboard: CloudwatchDashboard;
+
+  constructor(scope: Construct, id: string, props: EventDashboardProps) {
+    super(scope, id);
+    const widgets: Widget[] = [];
+    const text = (markdown: string) => widgets.push({ type: "text", width: GRID, height: 1, properties: { markdown } });
+    const graph = (region: string, title: string, stat: string, metrics: MetricLine[]) =>
+      widgets.push({ type: "metric", width: 8, height: 6, properties: { title, region, view: "timeSeries", stacked: false, period: PERIOD, stat, metrics } });
+
+    for (const r of props.regions) {
+      const pipelines = Array.from({ length: r.pipelines }, (_, p) => String(p));
+      const live = (metricName: string, options: Record<string, string> = {}): MetricLine[] =>
+        pipelines.map((p) => [NAMESPACES.medialive, metricName, "ChannelId", r.channel.channelId, "Pipeline", p, { label: `${metricName} pipeline ${p}`, ...options }]);
+      text(`## ${props.naming.event} in ${r.region}`);
+
+      // Input health.
+      if (r.flows.length > 0) {
+        graph(
+          r.region,
+          "Input: MediaConnect source bitrate (b/s)",
+          "Maximum",
+          r.flows.map((f) => [NAMESPACES.mediaconnect, "SourceBitRate", "FlowARN", f.flow.flowArn, { label: `flow ${f.key}` }]),
+        );
+        const connected = r.flows.filter((f) => CONNECTION_PROTOCOLS.includes(f.flow.source.protocolInput ?? ""));
+        if (connected.length > 0) {
+          graph(
+            r.region,
+            "Input: MediaConnect source connected (1 = yes)",
+            "Minimum",
+            connected.map((f) => [NAMESPACES.mediaconnect, "SourceConnected", "FlowARN", f.flow.flowArn, { label: `flow ${f.key}` }]),
+          );
+        }
+      }
+      graph(r.region, "Input: MediaLive input loss (s) and input frame rate", "Sum", [
+        ...live("InputLossSeconds"),
+        ...live("InputVideoFrameRate", { stat: "Average", yAxis: "right" }),
+      ]);
+
+      // Pipeline health.
+      graph(r.region, "Pipeline: active alerts, primary input active (1 = yes)", "Maximum", [...live("ActiveAlerts"), ...live("PrimaryInputActive")]);
+      graph(r.region, "Pipeline: dropped frames, output 4xx/5xx to MediaPackage", "Sum", [
+        ...live("DroppedFrames"),
+        ...live("Output4xxErrors"),
+        ...live("Output5xxErrors"),
+      ]);
+
+      // Packaging ingress and egress.
+      const group = r.packager.channelGroup.name;
+      const channel = r.packager.channel.channelName;
+      graph(r.region, "Packaging ingress: requests and bytes from MediaLive", "Sum", [
+        [NAMESPACES.mediapackage, "IngressRequestCount", "ChannelGroup", group, "Channel", channel, { label: "ingress requests" }],
+        [NAMESPACES.mediapackage, "IngressBytes", "ChannelGroup", group, "Channel", channel, { label: "ingress bytes", yAxis: "right" }],
+      ]);
+      graph(
+        r.region,
+        "Packaging egress: requests by status",
+        "Sum",
+        r.packager.endpoints.flatMap((ep) =>
+          ["2xx", "4xx", "5xx"].map((range): MetricLine => [
+            NAMESPACES.mediapackage,
+            "EgressRequestCount",
+            "ChannelGroup",
+            group,
+            "Channel",
+            channel,
+            "OriginEndpoint",
+            ep.endpoint.originEndpointName,
+            "StatusCodeRange",
+            range,
+            { label: `${ep.name} ${range}` },
+          ]),
+        ),
+      );
+      graph(
+        r.region,
+        "Packaging egress: response time (ms)",
+        "Average",
+        r.packager.endpoints.map((ep) => [
+          NAMESPACES.mediapackage,
+          "EgressResponseTime",
+          "ChannelGroup",
+          group,
+          "Channel",
+          channel,
+          "OriginEndpoint",
+          ep.endpoint.originEndpointName,
+          { label: ep.name },
+        ]),
+      );
+    }
+
+    // The CDN: its metrics live in us-east-1, with the pseudo-region "Global".
+    const cdn = (metricName: string, options: Record<string, string> = {}): MetricLine => [
+      NAMESPACES.cloudfront,
+      metricName,
+      "DistributionId",
+      props.distributionId,
+      "Region",
+      "Global",
+      { label: metricName, ...options },
+    ];
+    text(`## ${props.naming.event}: CDN (CloudFront)`);
+    graph(props.cdnRegion, "CDN: requests", "Sum", [cdn("Requests")]);
+    graph(props.cdnRegion, "CDN: error rates (%)", "Average", [cdn("5xxErrorRate"), cdn("4xxErrorRate"), cdn("TotalErrorRate")]);
+    if (props.cdnAdditionalMetrics) graph(props.cdnRegion, "CDN: origin latency (ms)", "Average", [cdn("OriginLatency")]);
+
+    this.dashboard = new CloudwatchDashboard(this, "Resource", {
+      dashboardName: props.naming.name("dashboard", 255),
+      dashboardBody: JSON.stringify({ widgets: layout(widgets) }),
+    });
+  }
+}
+
+/** Places widgets left to right, top to bottom, on CloudWatch's 24-column grid. */
+function layout(widgets: readonly Widget[]): (Widget & { x: number; y: number })[] {
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  return widgets.map((w) => {
+    if (x + w.width > GRID) {
+      x = 0;
+      y += rowHeight;
+      rowHeight = 0;
+    }
+    const placed = { ...w, x, y };
+    x += w.width;
+    rowHeight = Math.max(rowHeight, w.height);
+    return placed;
+  });
+}

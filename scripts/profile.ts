@@ -1,0 +1,32 @@
+// `npm run profile -- <file>`: checks one encoding profile file (ladder or MediaLive template)
+// and prints its ladder as a table. On problems it prints one line each and exits with status 1.
+import * as path from "path";
+import { loadProfileFile } from "../config/profiles";
+import { profileReport } from "../config/profile-report";
+
+function main(args: readonly string[]): number {
+  if (args.length !== 1) {
+    console.error("usage: npm run profile -- <profile.json>   (a ladder or a MediaLive encoderSettings template)");
+    return 2;
+  }
+  const given = args[0];
+  // npm runs scripts from the project root; a relative path means the caller's directory.
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), given);
+  const problems: string[] = [];
+  const profile = loadProfileFile(file, given, problems);
+  if (!profile) {
+    for (const line of problems) console.error(line);
+    console.error(`${given} is not a valid encoding profile: fix the ${problems.length === 1 ? "problem" : `${problems.length} problems`} above.`);
+    return 1;
+  }
+  console.log(profileReport(profile));
+  const replaced = profile.imported?.replaced ?? [];
+  if (replaced.length > 0) {
+    console.log("");
+    console.log("Set by the pipeline for its MediaPackage v2 ingest (the template's values are not used):");
+    for (const pointer of replaced) console.log(`  ${pointer}`);
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
