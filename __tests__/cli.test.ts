@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { build } from "esbuild";
 import { secretsIn } from "./policy/secret-scan";
-import { ROOT } from "./support/project";
+import { ROOT, filesUnder } from "./support/project";
 
 /** main.ts bundled with an app that adds an unprotected S3 bucket (see policy/bad-app.ts). */
 const BAD_APP_ENTRY = path.join(ROOT, ".build", "cli-test-bad-app.js");
@@ -36,18 +36,6 @@ function leftovers(outdir: string): string[] {
   return fs.readdirSync(path.dirname(outdir)).filter((f) => f.startsWith(`.${path.basename(outdir)}-staging-`));
 }
 
-function filesUnder(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = fs.readFileSync(full, "utf8");
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return out;
-}
 
 beforeAll(async () => {
   const npmBuild = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, encoding: "utf8" });

@@ -1,19 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ALARM_FAMILIES } from "../../config/alarms";
-import { ConfigError } from "../../config/load";
-import { CONFIG_DIR, check, defaultConfig, load } from "../support/project";
+import { CONFIG_DIR, check, defaultConfig, load, problemsOf } from "../support/project";
 
-/** The problems a configuration produces (fails the test if it loads). */
-function problemsOf(config: unknown): readonly string[] {
-  try {
-    check(config);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error("expected the configuration to be rejected");
-}
 
 /** The default configuration with its `alarms` block replaced. */
 function withAlarms(alarms: unknown): Record<string, any> {

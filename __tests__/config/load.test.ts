@@ -1,17 +1,7 @@
 import * as path from "path";
 import { ConfigError, loadEvent } from "../../config/load";
-import { FIXTURES_DIR, PROFILES_DIR, check, defaultConfig, load, shippedConfigs } from "../support/project";
+import { FIXTURES_DIR, PROFILES_DIR, check, defaultConfig, load, problemsOf, shippedConfigs } from "../support/project";
 
-/** The problems a configuration produces (fails the test if it loads). */
-function problemsOf(config: unknown, display = "test.json"): readonly string[] {
-  try {
-    check(config, display);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error("expected the configuration to be rejected");
-}
 
 /** The default configuration with one change applied. */
 function withChange(change: (c: Record<string, any>) => void): Record<string, any> {

@@ -6,24 +6,11 @@ import { ConfigError } from "../../config/load";
 import { blocking } from "../../policy";
 import { synthesizeChecked } from "../../policy/gate";
 import { buildApp } from "../../stacks/app";
-import { load } from "../support/project";
+import { filesUnder, load } from "../support/project";
 
 const ours = load("config/default.json");
 const OUR_FILES = ["manifest.json", "stacks/demo-live-cdn/cdk.tf.json", "stacks/demo-live-eu-west-1/cdk.tf.json"];
 
-/** Every file under a folder, relative path → content. */
-function files(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = fs.readFileSync(full, "utf8");
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return out;
-}
 
 /** A parent folder holding an earlier synthesis of another event in cdktf.out. */
 function earlierSynthesis(): { parent: string; outdir: string; before: Record<string, string> } {
@@ -32,7 +19,7 @@ function earlierSynthesis(): { parent: string; outdir: string; before: Record<st
   fs.mkdirSync(path.join(outdir, "stacks", "old-event-cdn"), { recursive: true });
   fs.writeFileSync(path.join(outdir, "stacks", "old-event-cdn", "cdk.tf.json"), "{}\n");
   fs.writeFileSync(path.join(outdir, "manifest.json"), '{"stacks":{}}\n');
-  return { parent, outdir, before: files(outdir) };
+  return { parent, outdir, before: filesUnder(outdir) };
 }
 
 let parents: string[] = [];
@@ -49,7 +36,7 @@ describe("policy-gated synthesis", () => {
     expect(result.written).toBe(true);
     expect(result.stacks).toEqual(["demo-live-eu-west-1", "demo-live-cdn"]);
     expect(blocking(result.report)).toEqual([]);
-    expect(Object.keys(files(outdir)).sort()).toEqual(OUR_FILES);
+    expect(Object.keys(filesUnder(outdir)).sort()).toEqual(OUR_FILES);
     expect(fs.readdirSync(parent)).toEqual(["cdktf.out"]);
   });
 
@@ -58,7 +45,7 @@ describe("policy-gated synthesis", () => {
     parents.push(parent);
     const outdir = path.join(parent, "build", "cdktf.out");
     expect(synthesizeChecked(ours, { outdir, display: "config/default.json" }).written).toBe(true);
-    expect(Object.keys(files(outdir)).sort()).toEqual(OUR_FILES);
+    expect(Object.keys(filesUnder(outdir)).sort()).toEqual(OUR_FILES);
     expect(fs.readdirSync(path.join(parent, "build"))).toEqual(["cdktf.out"]);
   });
 
@@ -82,7 +69,7 @@ describe("policy-gated synthesis", () => {
       "s3-public-access-block demo-live-cdn/Recordings",
       "s3-tls-only demo-live-cdn/Recordings",
     ]);
-    expect(files(outdir)).toEqual(before);
+    expect(filesUnder(outdir)).toEqual(before);
     expect(fs.readdirSync(parent)).toEqual(["cdktf.out"]);
   });
 

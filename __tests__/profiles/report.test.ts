@@ -1,9 +1,8 @@
-import { spawnSync } from "child_process";
 import * as path from "path";
 import { loadProfileFile } from "../../config/profiles";
 import { profileNumbers, profileReport } from "../../config/profile-report";
 import type { EncodingProfile } from "../../config/types";
-import { PROFILES_DIR, ROOT } from "../support/project";
+import { PROFILES_DIR, runNpmScript } from "../support/project";
 
 function shipped(name: string): EncodingProfile {
   const problems: string[] = [];
@@ -91,15 +90,7 @@ describe("the ladder table", () => {
 });
 
 describe("npm run profile -- <file>", () => {
-  function profile(...args: string[]): { status: number; stdout: string; stderr: string } {
-    const r = spawnSync("npm", ["run", "--silent", "profile", "--", ...args], { cwd: ROOT, encoding: "utf8" });
-    // npm may warn about the machine's own npm configuration; only our lines matter.
-    const stderr = r.stderr
-      .split("\n")
-      .filter((line) => !line.startsWith("npm warn"))
-      .join("\n");
-    return { status: r.status ?? 1, stdout: r.stdout, stderr };
-  }
+  const profile = (...args: string[]) => runNpmScript("profile", args);
 
   test("prints the table of a valid profile and exits 0", () => {
     const r = profile("encoding-profiles/SD-540p.json");

@@ -1,19 +1,12 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { ROOT } from "../support/project";
+import { ROOT, runNpmScript } from "../support/project";
 
 /** `npm run report -- <args>` the way a user runs it (bundles scripts/report.ts, then runs it). */
 function report(...args: string[]): { status: number; stdout: string; stderr: string } {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.EVENT_CONFIG;
-  const r = spawnSync("npm", ["run", "--silent", "report", "--", ...args], { cwd: ROOT, env, encoding: "utf8" });
-  // npm itself may warn about the machine's npm configuration; only the report's own lines count.
-  const stderr = r.stderr
-    .split("\n")
-    .filter((l) => !l.startsWith("npm warn"))
-    .join("\n");
-  return { status: r.status ?? 1, stdout: r.stdout, stderr };
+  return runNpmScript("report", args, env);
 }
 
 describe("npm run report", () => {

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { buildApp } from "../../stacks/app";
-import { StackJson, check, load, nameOf, only, resources, synthApp } from "../support/project";
+import { StackJson, check, load, nameOf, only, problemsOf, resources, synthApp } from "../support/project";
 
 const ref = (type: string, name: string, attr: string) => `\${${type}.${name}.${attr}}`;
 
@@ -212,14 +212,6 @@ describe("adding or removing a region never changes the addresses in the other s
 
 describe("loader rules for regions", () => {
   const base = () => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "config/examples/two-regions.json"), "utf8"));
-  const problemsOf = (config: unknown): readonly string[] => {
-    try {
-      check(config);
-    } catch (err) {
-      return (err as { problems: string[] }).problems;
-    }
-    throw new Error("expected the configuration to be rejected");
-  };
 
   test("rejects an extra region without its copy of the decryption secret", () => {
     const c = base();

@@ -1,7 +1,8 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkEvent, loadEvent } from "../../config/load";
+import { ConfigError, checkEvent, loadEvent } from "../../config/load";
 import type { LoadedEvent } from "../../config/types";
 import { buildApp } from "../../stacks/app";
 
@@ -85,4 +86,39 @@ export function dataNameOf(stack: StackJson, type: string, match: (d: any) => bo
     .map(([n]) => n);
   if (names.length !== 1) throw new Error(`expected exactly one matching data.${type}, found ${names.length}`);
   return names[0];
+}
+
+/** The problems a configuration produces; fails the test when it loads. */
+export function problemsOf(config: unknown, display = "test.json", baseDir?: string): readonly string[] {
+  try {
+    check(config, display, baseDir);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error("expected the configuration to be rejected");
+}
+
+/** Every file under a folder, relative path → content (empty when the folder does not exist). */
+export function filesUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out[path.relative(dir, full)] = fs.readFileSync(full, "utf8");
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return out;
+}
+
+/** Runs `npm run <script> -- <args>` in the project; npm's own warnings about the machine's configuration are dropped from stderr. */
+export function runNpmScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: ROOT, env, encoding: "utf8" });
+  const stderr = r.stderr
+    .split("\n")
+    .filter((line) => !line.startsWith("npm warn"))
+    .join("\n");
+  return { status: r.status ?? 1, stdout: r.stdout, stderr };
 }
