@@ -67,7 +67,7 @@ describe("npm run synth", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Synthesized config/default.json (demo-live, profile HD-1080p)");
-    expect(r.stdout).toContain("Policy check of config/default.json: 22 rules on 2 stacks: no errors, 0 waived, 1 note\n");
+    expect(r.stdout).toContain("Policy check of config/default.json: 25 rules on 2 stacks: no errors, 0 waived, 1 note\n");
     expect(Object.keys(filesUnder(r.outdir)).sort()).toEqual(["manifest.json", "stacks/demo-live-cdn/cdk.tf.json", "stacks/demo-live-eu-west-1/cdk.tf.json"]);
     expect(leftovers(outdir)).toEqual([]);
   });
@@ -93,7 +93,7 @@ describe("npm run synth", () => {
     expect(r.stdout).toBe("");
     const bucket = "demo-live-cdn/Recordings (aws_s3_bucket.Recordings)";
     expect(r.stderr.trimEnd().split("\n")).toEqual([
-      "Policy check of config/default.json: 22 rules on 2 stacks: 4 errors, 0 waived, 1 note",
+      "Policy check of config/default.json: 25 rules on 2 stacks: 4 errors, 0 waived, 1 note",
       `error  s3-encryption  ${bucket}`,
       '       has no default encryption; add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm "AES256" or "aws:kms" or "aws:kms:dsse"',
       "       why: Objects are encrypted at rest with a configured algorithm (SSE-S3 or KMS), not left to defaults nobody reviewed.",
@@ -122,7 +122,7 @@ describe("npm run synth", () => {
     const r = synth(file, { entry: BAD_APP_ENTRY });
     expect(r.status).toBe(1);
     const lines = r.stderr.trimEnd().split("\n");
-    expect(lines[0]).toBe(`Policy check of ${file}: 22 rules on 2 stacks: 3 errors, 1 waived, 1 note`);
+    expect(lines[0]).toBe(`Policy check of ${file}: 25 rules on 2 stacks: 3 errors, 1 waived, 1 note`);
     expect(lines.slice(10, 13)).toEqual([
       "waived s3-encryption  demo-live-cdn/Recordings (aws_s3_bucket.Recordings)",
       '       has no default encryption; add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm "AES256" or "aws:kms" or "aws:kms:dsse"',

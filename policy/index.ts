@@ -9,13 +9,14 @@ import { dataRules } from "./rules/data";
 import { iamRules } from "./rules/iam";
 import { mediapackageRules } from "./rules/mediapackage";
 import { networkRules } from "./rules/network";
+import { protectionRules } from "./rules/protection";
 import { s3Rules } from "./rules/s3";
 
 export type { Rule, Severity, Violation } from "./rule";
 export type { TerraformJson } from "./model";
 
 /** Every rule, in the order the README lists them. */
-export const RULES: readonly Rule[] = [...iamRules, ...networkRules, ...mediapackageRules, ...cdnRules, ...s3Rules, ...dataRules];
+export const RULES: readonly Rule[] = [...iamRules, ...networkRules, ...mediapackageRules, ...cdnRules, ...s3Rules, ...dataRules, ...protectionRules];
 
 /** A violation with the rule that found it, and the waiver that accepts it if there is one. */
 export interface Finding extends Violation {
