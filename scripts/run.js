@@ -27,6 +27,11 @@ esbuild.buildSync({
   outfile,
 });
 if (!buildOnly) {
+  // A reader that stops early (`npm run report | head`) is not an error.
+  process.stdout.on("error", (err) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   process.argv = [process.argv[0], outfile, ...rest];
   require(outfile);
 }
