@@ -238,7 +238,7 @@ const EXPECTED: Record<string, string[]> = {
   "retention-zero.json": ["retention-zero.json: /delivery/accessLogs/retentionDays must be >= 1 (got 0)"],
   // Waivers
   "waiver-unknown-rule.json": [
-    'waiver-unknown-rule.json: /policy/waivers/0/rule names no policy rule (got "s3-public"; rules: iam-no-wildcard-action, iam-no-wildcard-resource, iam-no-public-principal, iam-service-principal-scoped, iam-policy-readable, ingest-no-open-cidr, ingest-cidr-from-config, mediapackage-policy-not-public, mediapackage-endpoint-cdn-only, cdn-origin-access-control, cdn-viewer-https, cdn-viewer-tls, cdn-origin-tls, cdn-hsts, s3-public-access-block, s3-encryption, s3-owner-enforced, s3-tls-only, s3-log-lifecycle, sns-encrypted, secrets-by-reference, tags-required)',
+    'waiver-unknown-rule.json: /policy/waivers/0/rule names no policy rule (got "s3-public"; rules: iam-no-wildcard-action, iam-no-wildcard-resource, iam-no-public-principal, iam-service-principal-scoped, iam-policy-readable, ingest-no-open-cidr, ingest-cidr-from-config, mediapackage-policy-not-public, mediapackage-endpoint-cdn-only, cdn-origin-access-control, cdn-viewer-https, cdn-viewer-tls, cdn-origin-tls, cdn-hsts, s3-public-access-block, s3-encryption, s3-owner-enforced, s3-tls-only, s3-log-lifecycle, sns-encrypted, secrets-by-reference, tags-required, no-private-key-material, waf-logging, drm-key-provider-https)',
   ],
   "waiver-nothing.json": [
     "waiver-nothing.json: /policy/waivers/0 waives nothing: cdn-viewer-https finds no problem on bad-input-cdn/Delivery/Distribution; remove the waiver",
