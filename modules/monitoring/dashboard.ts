@@ -3,7 +3,7 @@ import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboar
 import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
 import { ContributionFlow } from "../contribution";
 import { Naming } from "../naming";
-import { Packager } from "../packager";
+import { PackagedEndpoint, Packager } from "../packager";
 import { CONNECTION_PROTOCOLS, NAMESPACES } from "./pipeline";
 
 /** One region's pipeline, as the dashboard shows it. */
@@ -96,6 +96,7 @@ export class EventDashboard extends Construct {
       // Packaging ingress and egress.
       const group = r.packager.channelGroup.name;
       const channel = r.packager.channel.channelName;
+      const endpointDimensions = (ep: PackagedEndpoint) => ["ChannelGroup", group, "Channel", channel, "OriginEndpoint", ep.endpoint.originEndpointName];
       graph(r.region, "Packaging ingress: requests and bytes from MediaLive", "Sum", [
         [NAMESPACES.mediapackage, "IngressRequestCount", "ChannelGroup", group, "Channel", channel, { label: "ingress requests" }],
         [NAMESPACES.mediapackage, "IngressBytes", "ChannelGroup", group, "Channel", channel, { label: "ingress bytes", yAxis: "right" }],
@@ -108,12 +109,7 @@ export class EventDashboard extends Construct {
           ["2xx", "4xx", "5xx"].map((range): MetricLine => [
             NAMESPACES.mediapackage,
             "EgressRequestCount",
-            "ChannelGroup",
-            group,
-            "Channel",
-            channel,
-            "OriginEndpoint",
-            ep.endpoint.originEndpointName,
+            ...endpointDimensions(ep),
             "StatusCodeRange",
             range,
             { label: `${ep.name} ${range}` },
@@ -124,17 +120,7 @@ export class EventDashboard extends Construct {
         r.region,
         "Packaging egress: response time (ms)",
         "Average",
-        r.packager.endpoints.map((ep) => [
-          NAMESPACES.mediapackage,
-          "EgressResponseTime",
-          "ChannelGroup",
-          group,
-          "Channel",
-          channel,
-          "OriginEndpoint",
-          ep.endpoint.originEndpointName,
-          { label: ep.name },
-        ]),
+        r.packager.endpoints.map((ep): MetricLine => [NAMESPACES.mediapackage, "EgressResponseTime", ...endpointDimensions(ep), { label: ep.name }]),
       );
     }
 
