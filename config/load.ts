@@ -4,7 +4,7 @@ import * as path from "path";
 import type { ValidateFunction } from "ajv";
 import { checkAlarms } from "./alarms";
 import { ConfigError, compileSchema, readJsonFile, validateAgainst } from "./json-file";
-import { ingestSegmentSeconds, listProfiles, loadProfileFile } from "./profiles";
+import { listProfiles, loadProfileFile } from "./profiles";
 import type { EncodingProfile, EventConfig, LoadedEvent } from "./types";
 import countries from "./countries.json";
 import eventSchema from "./event.schema.json";
@@ -238,12 +238,11 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
     say("/packaging/startoverWindowSeconds", `must be at least the manifest window (${pk.manifestWindowSeconds} s) (got ${pk.startoverWindowSeconds})`);
   }
   if (profile) {
+    // A whole-second multiple of the GOP is also a multiple of the ingest segment (the shortest
+    // whole number of seconds holding whole GOPs), so this one check covers both alignments.
     const ratio = pk.segmentDurationSeconds / profile.video.gopSeconds;
-    const ingest = ingestSegmentSeconds(profile.video.gopSeconds);
     if (Math.abs(ratio - Math.round(ratio)) > 1e-9) {
       say("/packaging/segmentDurationSeconds", `must be a whole multiple of the profile's GOP (${profile.video.gopSeconds} s in ${profile.name}) so every segment starts on a keyframe (got ${pk.segmentDurationSeconds})`);
-    } else if (pk.segmentDurationSeconds % ingest !== 0) {
-      say("/packaging/segmentDurationSeconds", `must be a whole multiple of the ${ingest} s segments MediaLive sends with ${profile.name}'s ${profile.video.gopSeconds} s GOP (got ${pk.segmentDurationSeconds})`);
     }
   }
   checkProtection(c, say);
