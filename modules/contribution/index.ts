@@ -156,8 +156,7 @@ export class Contribution extends Construct {
 
   private createFlows(props: ContributionProps, mc: MediaConnectConfig, allowlistCidr: string): ContributionFlow[] {
     const { naming, region, pipelines } = props;
-    // Default zones: the region's "a" and "b" zones, one per pipeline.
-    const zones = mc.availabilityZones?.[region] ?? [`${region}a`, `${region}b`];
+    const zones = flowZones(mc, region);
     const decryption = props.sourceSecretArn
       ? mc.protocol === "srt-listener"
         ? { keyType: "srt-password", roleArn: this.secretReader("Decryption", naming.name("mediaconnect-secrets"), props.sourceSecretArn).arn, secretArn: props.sourceSecretArn }
@@ -177,49 +176,45 @@ export class Contribution extends Construct {
     };
 
     const flows: ContributionFlow[] = [];
-    for (const role of INPUT_ROLES) {
-      for (let pipeline = 0; pipeline < pipelines; pipeline++) {
-        const letter = PIPELINE_LETTERS[pipeline];
-        const key = `${role}-${letter}`;
-        const port = fixedPort ?? (role === "primary" ? mc.primaryPort : mc.backupPort);
-        const second = mc.secondSource;
-        const secondPort = second ? (fixedPort ?? port + second.portOffset) : undefined;
-        const flow = new MediaconnectFlow(this, `Flow${pascal(role)}${letter.toUpperCase()}`, {
-          name: naming.name(`flow-${key}`),
-          availabilityZone: zones[pipeline],
-          source: {
-            name: "main",
-            description: `${role} feed, pipeline ${letter}`,
+    for (const { role, pipeline, letter, key, idSuffix } of flowSlots(pipelines)) {
+      const port = fixedPort ?? (role === "primary" ? mc.primaryPort : mc.backupPort);
+      const second = mc.secondSource;
+      const secondPort = second ? (fixedPort ?? port + second.portOffset) : undefined;
+      const flow = new MediaconnectFlow(this, `Flow${idSuffix}`, {
+        name: naming.name(`flow-${key}`),
+        availabilityZone: zones[pipeline],
+        source: {
+          name: "main",
+          description: `${role} feed, pipeline ${letter}`,
+          protocol: mc.protocol,
+          ingestPort: fixedPort === undefined ? port : undefined,
+          whitelistCidr: allowlistCidr,
+          decryption,
+          ...latency,
+        },
+        sourceFailoverConfig: second
+          ? {
+              state: "ENABLED",
+              failoverMode: second.failoverMode,
+              recoveryWindow: second.failoverMode === "MERGE" ? second.recoveryWindowMs : undefined,
+              sourcePriority: second.failoverMode === "FAILOVER" ? { primarySource: "main" } : undefined,
+            }
+          : undefined,
+      });
+      const secondSource = second
+        ? new MediaconnectFlowSource(this, `SecondSource${idSuffix}`, {
+            flowArn: flow.flowArn,
+            name: "second",
+            description: `${role} feed, pipeline ${letter}, second path`,
             protocol: mc.protocol,
-            ingestPort: fixedPort === undefined ? port : undefined,
-            whitelistCidr: allowlistCidr,
+            ingestPort: fixedPort === undefined ? secondPort : undefined,
+            whitelistCidr: second.allowlistCidr,
             decryption,
             ...latency,
-          },
-          sourceFailoverConfig: second
-            ? {
-                state: "ENABLED",
-                failoverMode: second.failoverMode,
-                recoveryWindow: second.failoverMode === "MERGE" ? second.recoveryWindowMs : undefined,
-                sourcePriority: second.failoverMode === "FAILOVER" ? { primarySource: "main" } : undefined,
-              }
-            : undefined,
-        });
-        const secondSource = second
-          ? new MediaconnectFlowSource(this, `SecondSource${pascal(role)}${letter.toUpperCase()}`, {
-              flowArn: flow.flowArn,
-              name: "second",
-              description: `${role} feed, pipeline ${letter}, second path`,
-              protocol: mc.protocol,
-              ingestPort: fixedPort === undefined ? secondPort : undefined,
-              whitelistCidr: second.allowlistCidr,
-              decryption,
-              ...latency,
-              tags: props.awsccTags,
-            })
-          : undefined;
-        flows.push({ key, role, pipeline, flow, availabilityZone: zones[pipeline], port, secondSource, secondPort });
-      }
+            tags: props.awsccTags,
+          })
+        : undefined;
+      flows.push({ key, role, pipeline, flow, availabilityZone: zones[pipeline], port, secondSource, secondPort });
     }
     return flows;
   }
@@ -230,7 +225,7 @@ export class Contribution extends Construct {
    */
   private createForwardedFlows(props: ContributionProps, mc: MediaConnectConfig, up: UpstreamFeed): ContributionFlow[] {
     const { naming, region, pipelines } = props;
-    const zones = mc.availabilityZones?.[region] ?? [`${region}a`, `${region}b`];
+    const zones = flowZones(mc, region);
     const link = LINK[up.protocol];
     const here = up.secretArns?.[region];
     const there = up.secretArns?.[up.region];
@@ -241,43 +236,39 @@ export class Contribution extends Construct {
     const latency = up.protocol === "srt" ? { minLatency: up.latencyMs } : { maxLatency: up.latencyMs };
 
     const flows: ContributionFlow[] = [];
-    for (const role of INPUT_ROLES) {
-      for (let pipeline = 0; pipeline < pipelines; pipeline++) {
-        const letter = PIPELINE_LETTERS[pipeline];
-        const key = `${role}-${letter}`;
-        const sender = up.flows[key];
-        // Zixi push always listens on 2088; the other links reuse the configured ports.
-        const port = up.protocol === "zixi" ? 2088 : role === "primary" ? mc.primaryPort : mc.backupPort;
-        const streamId = up.protocol === "zixi" ? `${naming.event}-${key}` : undefined;
-        const flow = new MediaconnectFlow(this, `Flow${pascal(role)}${letter.toUpperCase()}`, {
-          name: naming.name(`flow-${key}`),
-          availabilityZone: zones[pipeline],
-          source: {
-            name: "main",
-            description: `${role} feed, pipeline ${letter}, forwarded from ${up.region}`,
-            protocol: link.source,
-            ingestPort: up.protocol === "zixi" ? undefined : port,
-            whitelistCidr: `${sender.egressIp}/32`,
-            streamId,
-            decryption: decryptRole ? { keyType: link.keyType, algorithm, roleArn: decryptRole.arn, secretArn: here } : undefined,
-            ...latency,
-          },
-        });
-        new MediaconnectFlowOutput(this, `Forward${pascal(role)}${letter.toUpperCase()}`, {
-          provider: up.awsccProvider,
-          flowArn: sender.flowArn,
-          name: `to-${region}`,
-          description: `${role} feed, pipeline ${letter}, to ${region}`,
-          protocol: link.output,
-          destination: flow.source.ingestIp,
-          port,
+    for (const { role, pipeline, letter, key, idSuffix } of flowSlots(pipelines)) {
+      const sender = up.flows[key];
+      // Zixi push always listens on 2088; the other links reuse the configured ports.
+      const port = up.protocol === "zixi" ? 2088 : role === "primary" ? mc.primaryPort : mc.backupPort;
+      const streamId = up.protocol === "zixi" ? `${naming.event}-${key}` : undefined;
+      const flow = new MediaconnectFlow(this, `Flow${idSuffix}`, {
+        name: naming.name(`flow-${key}`),
+        availabilityZone: zones[pipeline],
+        source: {
+          name: "main",
+          description: `${role} feed, pipeline ${letter}, forwarded from ${up.region}`,
+          protocol: link.source,
+          ingestPort: up.protocol === "zixi" ? undefined : port,
+          whitelistCidr: `${sender.egressIp}/32`,
           streamId,
-          encryption: encryptRole ? { keyType: link.keyType, algorithm, roleArn: encryptRole.arn, secretArn: there } : undefined,
+          decryption: decryptRole ? { keyType: link.keyType, algorithm, roleArn: decryptRole.arn, secretArn: here } : undefined,
           ...latency,
-          tags: props.awsccTags,
-        });
-        flows.push({ key, role, pipeline, flow, availabilityZone: zones[pipeline], port });
-      }
+        },
+      });
+      new MediaconnectFlowOutput(this, `Forward${idSuffix}`, {
+        provider: up.awsccProvider,
+        flowArn: sender.flowArn,
+        name: `to-${region}`,
+        description: `${role} feed, pipeline ${letter}, to ${region}`,
+        protocol: link.output,
+        destination: flow.source.ingestIp,
+        port,
+        streamId,
+        encryption: encryptRole ? { keyType: link.keyType, algorithm, roleArn: encryptRole.arn, secretArn: there } : undefined,
+        ...latency,
+        tags: props.awsccTags,
+      });
+      flows.push({ key, role, pipeline, flow, availabilityZone: zones[pipeline], port });
     }
     return flows;
   }
@@ -311,4 +302,25 @@ export class Contribution extends Construct {
 
 function pascal(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** One flow position: an input role and a pipeline, with its key (`primary-a`) and construct-id suffix (`PrimaryA`). */
+interface FlowSlot {
+  readonly role: InputRole;
+  readonly pipeline: number;
+  readonly letter: string;
+  readonly key: string;
+  readonly idSuffix: string;
+}
+
+/** Every flow position of a channel: each input role, one per pipeline. */
+function flowSlots(pipelines: number): FlowSlot[] {
+  return INPUT_ROLES.flatMap((role) =>
+    PIPELINE_LETTERS.slice(0, pipelines).map((letter, pipeline) => ({ role, pipeline, letter, key: `${role}-${letter}`, idSuffix: `${pascal(role)}${letter.toUpperCase()}` })),
+  );
+}
+
+/** The two Availability Zones the flows run in: configured per region, else the region's a and b zones. */
+function flowZones(mc: MediaConnectConfig, region: string): readonly string[] {
+  return mc.availabilityZones?.[region] ?? [`${region}a`, `${region}b`];
 }
