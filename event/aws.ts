@@ -1,0 +1,133 @@
+// Every AWS call goes through `call`: bounded retries with backoff on throttling, and errors turned
+// into one line that says what was being done, where, and (for a permission error) which IAM
+// action is missing. Clients come from the standard credential chain; nothing is stored.
+import { CloudFrontClient } from "@aws-sdk/client-cloudfront";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { MediaConnectClient } from "@aws-sdk/client-mediaconnect";
+import { MediaLiveClient } from "@aws-sdk/client-medialive";
+import { MediaPackageV2Client } from "@aws-sdk/client-mediapackagev2";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { SSMClient } from "@aws-sdk/client-ssm";
+import type { Runtime } from "./runtime";
+
+/** One client per service and region, created on first use. */
+export interface Clients {
+  mediaconnect(region: string): MediaConnectClient;
+  medialive(region: string): MediaLiveClient;
+  mediapackage(region: string): MediaPackageV2Client;
+  cloudwatch(region: string): CloudWatchClient;
+  /** CloudFront is global; its API is served from us-east-1. */
+  cloudfront(): CloudFrontClient;
+  secretsmanager(region: string): SecretsManagerClient;
+  ssm(region: string): SSMClient;
+}
+
+/** Real clients: region per call, credentials from the default provider chain (env, profile, SSO, role). */
+export function sdkClients(): Clients {
+  const cache = new Map<string, unknown>();
+  const get = <T>(key: string, make: () => T): T => {
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key) as T;
+  };
+  return {
+    mediaconnect: (region) => get(`mediaconnect/${region}`, () => new MediaConnectClient({ region })),
+    medialive: (region) => get(`medialive/${region}`, () => new MediaLiveClient({ region })),
+    mediapackage: (region) => get(`mediapackagev2/${region}`, () => new MediaPackageV2Client({ region })),
+    cloudwatch: (region) => get(`cloudwatch/${region}`, () => new CloudWatchClient({ region })),
+    cloudfront: () => get("cloudfront", () => new CloudFrontClient({ region: "us-east-1" })),
+    secretsmanager: (region) => get(`secretsmanager/${region}`, () => new SecretsManagerClient({ region })),
+    ssm: (region) => get(`ssm/${region}`, () => new SSMClient({ region })),
+  };
+}
+
+/** What a call does, for messages: `mediaconnect:StartFlow` on a resource in a region. */
+export interface CallSite {
+  /** IAM service prefix, e.g. `mediaconnect`, `medialive`, `mediapackagev2`. */
+  readonly service: string;
+  /** API action, which is also the IAM action name. */
+  readonly action: string;
+  readonly region: string;
+  /** ARN or name, shown in messages. */
+  readonly resource?: string;
+}
+
+export class AwsError extends Error {
+  constructor(
+    message: string,
+    public readonly kind: "denied" | "throttled" | "not-found" | "credentials" | "other",
+    public readonly site: CallSite,
+  ) {
+    super(message);
+  }
+}
+
+/** Attempts on throttling, in all (the SDK's own retries come first, inside each attempt). */
+export const THROTTLE_ATTEMPTS = 6;
+const BASE_DELAY_MS = 1000;
+const MAX_DELAY_MS = 20000;
+
+interface SdkErrorLike {
+  name?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  $retryable?: { throttling?: boolean };
+}
+
+function isThrottling(e: SdkErrorLike): boolean {
+  return (
+    Boolean(e.$retryable?.throttling) ||
+    e.$metadata?.httpStatusCode === 429 ||
+    ["ThrottlingException", "Throttling", "TooManyRequestsException", "RequestLimitExceeded", "ThrottledException"].includes(e.name ?? "")
+  );
+}
+
+function isDenied(e: SdkErrorLike): boolean {
+  return ["AccessDeniedException", "AccessDenied", "ForbiddenException", "UnauthorizedOperation", "UnauthorizedException"].includes(e.name ?? "") || e.$metadata?.httpStatusCode === 403;
+}
+
+function isNotFound(e: SdkErrorLike): boolean {
+  return ["NotFoundException", "ResourceNotFoundException", "NoSuchDistribution", "ParameterNotFound"].includes(e.name ?? "") || e.$metadata?.httpStatusCode === 404;
+}
+
+function isCredentials(e: SdkErrorLike): boolean {
+  return ["CredentialsProviderError", "ExpiredTokenException", "UnrecognizedClientException", "InvalidSignatureException"].includes(e.name ?? "");
+}
+
+function where(site: CallSite): string {
+  return `${site.resource ? `${site.resource} ` : ""}in ${site.region}`;
+}
+
+/**
+ * Run one AWS call. Throttling is retried with exponential backoff and jitter, at most
+ * THROTTLE_ATTEMPTS times; every other error becomes an AwsError with a one-line message.
+ */
+export async function call<T>(rt: Runtime, site: CallSite, send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (raw) {
+      const e = (raw ?? {}) as SdkErrorLike;
+      const said = (e.message ?? String(raw)).split("\n")[0];
+      if (isThrottling(e)) {
+        if (attempt >= THROTTLE_ATTEMPTS) {
+          throw new AwsError(`${site.service}:${site.action} on ${where(site)} is still throttled after ${attempt} attempts: try again in a minute (AWS said: ${said})`, "throttled", site);
+        }
+        const cap = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+        await rt.sleep(Math.round(cap / 2 + (rt.random() * cap) / 2));
+        continue;
+      }
+      if (isDenied(e)) {
+        throw new AwsError(
+          `permission denied: ${site.service}:${site.action} on ${where(site)}; allow the action ${site.service}:${site.action} for the identity running this command (AWS said: ${said})`,
+          "denied",
+          site,
+        );
+      }
+      if (isNotFound(e)) throw new AwsError(`${site.service}:${site.action}: ${site.resource ?? "resource"} does not exist in ${site.region} (AWS said: ${said})`, "not-found", site);
+      if (isCredentials(e)) {
+        throw new AwsError(`no usable AWS credentials for ${site.region}: set AWS_PROFILE or sign in (aws sso login) and try again (AWS said: ${said})`, "credentials", site);
+      }
+      throw new AwsError(`${site.service}:${site.action} on ${where(site)} failed: ${e.name ?? "Error"}: ${said}`, "other", site);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+// `start`: preflight, then flows in every region (wait ACTIVE), then channels (wait RUNNING), then
+// wait until MediaPackage receives from every pipeline, then the playback URLs. Flows go first
+// because a channel started without its source runs into input loss and writes stale manifests.
+// Idempotent: what already runs is left as it is. A failure stops the sequence with one line and
+// leaves what runs running (the operator decides: fix and start again, or stop).
+import { AwsError } from "../aws";
+import { describeChannel, describeInput, startChannel } from "../channels";
+import { Context, pipelinesOf, plural, TIMING } from "../context";
+import { describeFlow, startFlow } from "../flows";
+import { ingestState } from "../ingest";
+import { checkParameter, checkSecret } from "../secrets";
+import { CHANNEL, FLOW, INPUT, isOneOf } from "../states";
+import { waitFor, WaitError } from "../wait";
+
+/** The ordered plan, from the synthesized outputs alone (no AWS call): what --dry-run prints. */
+export function startPlan(ctx: Context): string[] {
+  const steps: string[] = [];
+  const secrets = ctx.regions.reduce((n, r) => n + r.secretArns.length + r.parameterNames.length, 0);
+  steps.push(`preflight: every flow, input and channel exists${secrets ? `, ${plural(secrets, "secret")} readable` : ""}, nothing in an error state`);
+  for (const r of ctx.regions) for (const f of r.flows) steps.push(`start flow ${r.region} ${f.key} (${f.arn})`);
+  if (ctx.regions.some((r) => r.flows.length > 0)) steps.push(`wait until every flow is ${FLOW.running}`);
+  for (const r of ctx.regions) steps.push(`start channel ${r.region} ${r.channel.id}`);
+  steps.push(`wait until every channel is ${CHANNEL.running}`);
+  const packaged = ctx.regions.filter((r) => r.packaging);
+  if (packaged.length) steps.push(`wait until MediaPackage receives from every pipeline in ${packaged.map((r) => r.region).join(", ")}`);
+  steps.push("print the playback URLs");
+  return steps.map((s, i) => `  ${i + 1}. ${s}`);
+}
+
+async function preflight(ctx: Context): Promise<string[]> {
+  const { rt, clients } = ctx;
+  const problems: string[] = [];
+  const guard = async (f: () => Promise<void>) => {
+    try {
+      await f();
+    } catch (e) {
+      if (!(e instanceof AwsError)) throw e;
+      problems.push(e.message);
+    }
+  };
+  for (const r of ctx.regions) {
+    for (const f of r.flows) {
+      await guard(async () => {
+        const s = await describeFlow(rt, clients, r.region, f);
+        if (isOneOf(s.status, FLOW.failed)) problems.push(`${r.region} flow ${f.key}: ${s.status}: fix it in the MediaConnect console first`);
+      });
+    }
+    for (const i of r.inputs) {
+      await guard(async () => {
+        const s = await describeInput(rt, clients, r.region, i.id);
+        if (isOneOf(s.state, INPUT.failed)) problems.push(`${r.region} input ${i.role}: ${s.state}`);
+      });
+    }
+    await guard(async () => {
+      const s = await describeChannel(rt, clients, r.region, r.channel.id);
+      if (isOneOf(s.state, CHANNEL.failed)) problems.push(`${r.region} channel ${r.channel.id}: ${s.state}: fix it in the MediaLive console first`);
+    });
+    for (const arn of r.secretArns) {
+      const p = await checkSecret(rt, clients, r.region, arn);
+      if (p) problems.push(p);
+    }
+    for (const name of r.parameterNames) {
+      const p = await checkParameter(rt, clients, r.region, name);
+      if (p) problems.push(p);
+    }
+  }
+  return problems;
+}
+
+export async function start(ctx: Context, options: { dryRun: boolean }): Promise<number> {
+  const { rt, clients } = ctx;
+  const where = ctx.regions.map((r) => r.region).join(", ");
+  if (options.dryRun) {
+    rt.out(`Plan for start in ${plural(ctx.regions.length, "region")} (${where}):`);
+    for (const l of startPlan(ctx)) rt.out(l);
+    rt.out("Nothing was changed (--dry-run).");
+    return 0;
+  }
+
+  rt.err(`Preflight in ${where} ...`);
+  const problems = await preflight(ctx);
+  if (problems.length) {
+    for (const p of problems) rt.err(p);
+    rt.err(`Nothing was started: fix the ${problems.length === 1 ? "problem" : `${problems.length} problems`} above.`);
+    return 1;
+  }
+
+  /** What runs now (started by us or before), for the failure message. */
+  const running: string[] = [];
+  try {
+    // 1. Flows, every region, then wait for all of them.
+    const flowWaits: (() => Promise<unknown>)[] = [];
+    for (const r of ctx.regions) {
+      for (const f of r.flows) {
+        const name = `${r.region} flow ${f.key}`;
+        const s = await describeFlow(rt, clients, r.region, f);
+        if (s.status === FLOW.running) {
+          rt.err(`  ${name}: already ${FLOW.running}`);
+          running.push(name);
+          continue;
+        }
+        if (s.status === FLOW.stopped) {
+          await startFlow(rt, clients, r.region, f);
+          rt.err(`  ${name}: starting`);
+        }
+        running.push(name);
+        flowWaits.push(() =>
+          waitFor(rt, {
+            label: `${name} ${FLOW.running}`,
+            poll: () => describeFlow(rt, clients, r.region, f),
+            state: (t) => t.status,
+            done: (t) => t.status === FLOW.running,
+            failed: (t) => (isOneOf(t.status, FLOW.failed) ? `went to ${t.status}` : undefined),
+            ...TIMING.flow,
+          }),
+        );
+      }
+    }
+    for (const w of flowWaits) await w();
+
+    // 2. Channels, every region, then wait for all of them.
+    const channelWaits: (() => Promise<unknown>)[] = [];
+    for (const r of ctx.regions) {
+      const name = `${r.region} channel ${r.channel.id}`;
+      const s = await describeChannel(rt, clients, r.region, r.channel.id);
+      if (s.state === CHANNEL.running) {
+        rt.err(`  ${name}: already ${CHANNEL.running}`);
+        running.push(name);
+        continue;
+      }
+      if (s.state === CHANNEL.stopped) {
+        await startChannel(rt, clients, r.region, r.channel.id);
+        rt.err(`  ${name}: starting`);
+      }
+      running.push(name);
+      let wasStarting = false;
+      channelWaits.push(() =>
+        waitFor(rt, {
+          label: `${name} ${CHANNEL.running}`,
+          poll: () => describeChannel(rt, clients, r.region, r.channel.id),
+          state: (t) => t.state,
+          done: (t) => t.state === CHANNEL.running,
+          failed: (t) => {
+            if (isOneOf(t.state, CHANNEL.starting)) wasStarting = true;
+            if (isOneOf(t.state, CHANNEL.failed)) return `went to ${t.state}`;
+            if (wasStarting && t.state === CHANNEL.stopped) return `went back to ${CHANNEL.stopped} (see the channel's alerts in the MediaLive console)`;
+            return undefined;
+          },
+          ...TIMING.channel,
+        }),
+      );
+    }
+    for (const w of channelWaits) await w();
+
+    // 3. MediaPackage receives from every pipeline.
+    for (const r of ctx.regions) {
+      if (!r.packaging) continue;
+      const expected = pipelinesOf(r.channel.class);
+      await waitFor(rt, {
+        label: `${r.region} MediaPackage ingest from ${plural(expected, "pipeline")}`,
+        poll: () => ingestState(rt, clients, r.region, r.packaging!.channelGroup),
+        state: (t) => `${t.filter((e) => e.receiving).length} of ${expected} receiving`,
+        done: (t) => t.filter((e) => e.receiving).length >= expected,
+        ...TIMING.ingest,
+      });
+    }
+  } catch (e) {
+    if (!(e instanceof AwsError) && !(e instanceof WaitError)) throw e;
+    rt.err(`start failed: ${e.message}`);
+    rt.err(
+      running.length
+        ? `Stopped the sequence here. Left running as it was: ${running.join(", ")}. Fix the cause and run start again, or stop everything: npm run event -- stop`
+        : "Stopped the sequence here; nothing was running.",
+    );
+    return 1;
+  }
+
+  rt.out(`Running in ${plural(ctx.regions.length, "region")} (${where}). Playback:`);
+  for (const [k, url] of Object.entries(ctx.event.playbackUrls)) rt.out(`  ${k.padEnd(18)} ${url}`);
+  return 0;
+}

@@ -1,0 +1,37 @@
+// From arguments to a Context: find the synthesized app, read the outputs, pick the regions.
+import { execFileSync } from "child_process";
+import * as path from "path";
+import type { Args } from "./args";
+import type { Clients } from "./aws";
+import type { Context } from "./context";
+import { discover, DiscoveryError, Exec, fileOutputReader, terraformOutputReader } from "./discovery";
+import type { Runtime } from "./runtime";
+
+export interface Deps {
+  readonly rt: Runtime;
+  readonly clients: () => Clients;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly exec?: Exec;
+}
+
+const realExec: Exec = (program, args, cwd) => execFileSync(program, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 16 * 1024 * 1024 });
+
+/** The context, or the problems (one line each) that prevent it. */
+export function loadContext(args: Args, deps: Deps): Context | string[] {
+  // Same output folder the synthesis used: cdktf sets CDKTF_OUTDIR, run directly it is cdktf.out.
+  const outdir = path.resolve(deps.cwd, args.outdir ?? deps.env.CDKTF_OUTDIR ?? "cdktf.out");
+  let event;
+  try {
+    const reader = args.outputs ? fileOutputReader(path.resolve(deps.cwd, args.outputs)) : terraformOutputReader(deps.exec ?? realExec);
+    event = discover(outdir, reader);
+  } catch (e) {
+    if (e instanceof DiscoveryError) return [...e.problems];
+    throw e;
+  }
+  const known = event.regions.map((r) => r.region);
+  const unknown = args.regions.filter((r) => !known.includes(r));
+  if (unknown.length) return unknown.map((r) => `--region ${r}: the event runs in ${known.join(", ")} (got ${r})`);
+  const regions = args.regions.length ? event.regions.filter((r) => args.regions.includes(r.region)) : event.regions;
+  return { rt: deps.rt, clients: deps.clients(), event, regions };
+}

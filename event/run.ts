@@ -1,0 +1,47 @@
+// Dispatch: arguments to a command, with the same error handling for all of them.
+import { Args, USAGE } from "./args";
+import { adBreak } from "./commands/ad-break";
+import { schedule } from "./commands/schedule";
+import { start } from "./commands/start";
+import { status } from "./commands/status";
+import { stop } from "./commands/stop";
+import { Spawn, testSignal } from "./commands/test-signal";
+import { Deps, loadContext } from "./load";
+
+export interface RunDeps extends Deps {
+  readonly spawn: Spawn;
+}
+
+/** Run one command; the exit code: 0 done, 1 failed or not as expected, 2 bad usage. */
+export async function run(args: Args, deps: RunDeps): Promise<number> {
+  const { rt } = deps;
+  if (args.problems.length) {
+    for (const p of args.problems) rt.err(`event: ${p}`);
+    for (const l of USAGE) rt.err(l);
+    return 2;
+  }
+  if (!args.command || args.command === "help") {
+    for (const l of USAGE) (args.command ? rt.out : rt.err)(l);
+    return args.command ? 0 : 2;
+  }
+  const ctx = loadContext(args, deps);
+  if (Array.isArray(ctx)) {
+    for (const p of ctx) rt.err(p);
+    rt.err(`event ${args.command}: nothing was done: fix the ${ctx.length === 1 ? "problem" : `${ctx.length} problems`} above.`);
+    return 1;
+  }
+  switch (args.command) {
+    case "status":
+      return status(ctx, { json: args.json });
+    case "start":
+      return start(ctx, { dryRun: args.dryRun });
+    case "stop":
+      return stop(ctx, { dryRun: args.dryRun });
+    case "ad-break":
+      return adBreak(ctx, { duration: args.duration, dryRun: args.dryRun });
+    case "schedule":
+      return schedule(ctx, { json: args.json });
+    case "test-signal":
+      return testSignal(ctx, { duration: args.duration, dryRun: args.dryRun, pathVar: deps.env.PATH, spawn: deps.spawn });
+  }
+}

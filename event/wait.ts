@@ -1,0 +1,46 @@
+// Polling until a resource reaches a state, with a visible timer: redrawn in place on a terminal,
+// a line per state change (and a heartbeat every 30 s) elsewhere, so logs stay readable.
+import { elapsed, Runtime } from "./runtime";
+
+export interface WaitSpec<T> {
+  /** What is awaited, e.g. `eu-west-1 flow primary-a ACTIVE`. */
+  readonly label: string;
+  readonly poll: () => Promise<T>;
+  /** The state to show. */
+  readonly state: (t: T) => string;
+  readonly done: (t: T) => boolean;
+  /** A reason when the resource can no longer get there (the wait ends at once). */
+  readonly failed?: (t: T) => string | undefined;
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+}
+
+export class WaitError extends Error {}
+
+const HEARTBEAT_MS = 30000;
+
+export async function waitFor<T>(rt: Runtime, spec: WaitSpec<T>): Promise<T> {
+  const start = rt.now();
+  let last = "";
+  let lastLine = start;
+  for (;;) {
+    const t = await spec.poll();
+    const state = spec.state(t);
+    const took = rt.now() - start;
+    if (spec.done(t)) {
+      rt.err(`  ${spec.label}: ${state} after ${elapsed(took)}`);
+      return t;
+    }
+    const reason = spec.failed?.(t);
+    if (reason) throw new WaitError(`${spec.label}: ${reason} after ${elapsed(took)}`);
+    if (took >= spec.timeoutMs) throw new WaitError(`${spec.label}: still ${state} after ${elapsed(took)} (gave up waiting)`);
+    const text = `  waiting for ${spec.label}: ${state} ${elapsed(took)}`;
+    if (rt.progress) rt.progress(text);
+    else if (state !== last || rt.now() - lastLine >= HEARTBEAT_MS) {
+      rt.err(text);
+      lastLine = rt.now();
+    }
+    last = state;
+    await rt.sleep(spec.intervalMs);
+  }
+}
