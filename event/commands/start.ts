@@ -30,6 +30,8 @@ export function startPlan(ctx: Context): string[] {
 async function preflight(ctx: Context): Promise<string[]> {
   const { rt, clients } = ctx;
   const problems: string[] = [];
+  // A secret shared by several regions' stacks is checked once.
+  const checked = new Set<string>();
   const guard = async (f: () => Promise<void>) => {
     try {
       await f();
@@ -55,7 +57,8 @@ async function preflight(ctx: Context): Promise<string[]> {
       const s = await describeChannel(rt, clients, r.region, r.channel.id);
       if (isOneOf(s.state, CHANNEL.failed)) problems.push(`${r.region} channel ${r.channel.id}: ${s.state}: fix it in the MediaLive console first`);
     });
-    for (const arn of r.secretArns) {
+    for (const arn of r.secretArns.filter((a) => !checked.has(a))) {
+      checked.add(arn);
       const p = await checkSecret(rt, clients, r.region, arn);
       if (p) problems.push(p);
     }
