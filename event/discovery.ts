@@ -54,6 +54,8 @@ export class DiscoveryError extends Error {
 
 interface SynthStack {
   readonly name: string;
+  /** Stacks this one reads outputs from; the CDN stack lists the regional ones primary first. */
+  readonly dependencies: readonly string[];
   readonly workingDirectory: string;
   readonly region?: string;
   readonly outputNames: readonly string[];
@@ -92,7 +94,7 @@ function collectRefs(node: unknown, into: { secrets: Set<string>; parameters: Se
 /** The synthesized stacks: names, directories, regions (the default aws provider's) and output names. */
 export function readSynthesized(outdir: string): SynthStack[] {
   const manifest = readJson(path.join(outdir, "manifest.json"), "synthesize the event first (npm run synth, with the same EVENT_CONFIG)") as {
-    stacks?: Record<string, { name: string; workingDirectory: string; synthesizedStackPath: string }>;
+    stacks?: Record<string, { name: string; workingDirectory: string; synthesizedStackPath: string; dependencies?: string[] }>;
   };
   return Object.values(manifest.stacks ?? {}).map((s) => {
     const tf = readJson(path.join(outdir, s.synthesizedStackPath), "synthesize the event again (npm run synth)") as {
@@ -104,6 +106,7 @@ export function readSynthesized(outdir: string): SynthStack[] {
     collectRefs(tf.resource, refs);
     return {
       name: s.name,
+      dependencies: s.dependencies ?? [],
       workingDirectory: path.join(outdir, s.workingDirectory),
       region: (tf.provider?.aws ?? []).find((p) => !p.alias)?.region,
       outputNames: Object.keys(tf.output ?? {}).filter((n) => !n.startsWith("cross-stack-output-")),
@@ -193,6 +196,14 @@ export function discover(outdir: string, readOutputs: OutputReader): EventResour
     }
   }
   if (problems.length > 0) throw new DiscoveryError(problems);
+  // The manifest lists stacks by name; the app's order (primary region first) is the order in which
+  // the CDN stack depends on the regional ones.
+  const cdn = stacks.find((s) => s.outputNames.includes("distribution"));
+  const rank = (stack: string) => {
+    const i = cdn?.dependencies.indexOf(stack) ?? -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  regions.sort((a, b) => rank(a.stack) - rank(b.stack));
   if (regions.length === 0) throw new DiscoveryError([`${outdir}: no regional pipeline stack (one with a channel output) was synthesized`]);
   return { regions, distribution, playbackUrls };
 }

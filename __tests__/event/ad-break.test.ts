@@ -1,8 +1,9 @@
-import { awsError, channelId, cli, FakeAws, testRuntime, writeApp } from "./support";
+import { awsError, channelId, cli, FakeAws, testRuntime, writeApp, removeApps } from "./support";
 
 const REGIONS = ["eu-west-1", "us-east-1", "ap-southeast-2"];
 let aws: FakeAws;
 afterEach(() => aws?.restore());
+afterAll(removeApps);
 
 describe("event ad-break", () => {
   test("schedules one splice insert with the same fixed time, name and event id on every running channel", async () => {

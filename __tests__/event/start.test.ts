@@ -1,8 +1,9 @@
-import { awsError, channelId, cli, FakeAws, flowKeys, writeApp } from "./support";
+import { awsError, channelId, cli, FakeAws, flowKeys, writeApp, removeApps } from "./support";
 
 const REGIONS = ["eu-west-1", "us-east-1"];
 let aws: FakeAws;
 afterEach(() => aws?.restore());
+afterAll(removeApps);
 
 describe("event start", () => {
   test("starts every flow in every region, waits ACTIVE, then every channel, waits RUNNING and for ingest, then prints playback", async () => {

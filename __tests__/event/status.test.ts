@@ -1,8 +1,9 @@
-import { channelId, cli, FakeAws, flowKeys, writeApp } from "./support";
+import { channelId, cli, FakeAws, flowKeys, writeApp, removeApps } from "./support";
 
 const REGIONS = ["eu-west-1", "us-east-1"];
 let aws: FakeAws;
 afterEach(() => aws?.restore());
+afterAll(removeApps);
 
 describe("event status", () => {
   test("while everything runs: every flow, input, channel, ingest endpoint, the distribution and playback; exit 0", async () => {

@@ -1,8 +1,9 @@
-import { awsError, channelId, cli, FakeAws, flowKeys, writeApp } from "./support";
+import { awsError, channelId, cli, FakeAws, flowKeys, writeApp, removeApps } from "./support";
 
 const REGIONS = ["eu-west-1", "us-east-1"];
 let aws: FakeAws;
 afterEach(() => aws?.restore());
+afterAll(removeApps);
 
 describe("event stop", () => {
   test("stops channels first (last region first), waits IDLE, then flows, waits STANDBY, and sums up", async () => {

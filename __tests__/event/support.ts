@@ -65,18 +65,26 @@ export function flowKeys(options: AppOptions): string[] {
  * regions: cdktf.out/manifest.json, each stack's cdk.tf.json (provider region, output names,
  * secret references) and an outputs file. Returns the folder and the outputs file.
  */
+const written: string[] = [];
+
+/** Removes every folder writeApp made (call from afterAll). */
+export function removeApps(): void {
+  for (const d of written.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+}
+
 export function writeApp(options: AppOptions): { dir: string; outdir: string; outputsFile: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "event-cli-"));
+  written.push(dir);
   const outdir = path.join(dir, "cdktf.out");
   const stacks: Record<string, unknown> = {};
   const outputs: Record<string, Record<string, { value: unknown; type: unknown; sensitive: boolean }>> = {};
   const wrap = (value: unknown) => ({ value, type: "dynamic", sensitive: false });
-  const writeStack = (name: string, region: string, outs: Record<string, unknown>, resource: unknown) => {
+  const writeStack = (name: string, region: string, outs: Record<string, unknown>, resource: unknown, dependencies: string[] = []) => {
     const wd = path.join("stacks", name);
     fs.mkdirSync(path.join(outdir, wd), { recursive: true });
     const tf = { provider: { aws: [{ region }, { region: "eu-central-1", alias: "other" }] }, output: Object.fromEntries(Object.keys(outs).map((k) => [k, { value: "${x}" }])), resource };
     fs.writeFileSync(path.join(outdir, wd, "cdk.tf.json"), JSON.stringify(tf));
-    stacks[name] = { name, workingDirectory: wd, synthesizedStackPath: `${wd}/cdk.tf.json` };
+    stacks[name] = { name, workingDirectory: wd, synthesizedStackPath: `${wd}/cdk.tf.json`, dependencies };
     outputs[name] = Object.fromEntries(Object.entries(outs).map(([k, v]) => [k, wrap(v)]));
   };
   for (const region of options.regions) {
@@ -99,8 +107,11 @@ export function writeApp(options: AppOptions): { dir: string; outdir: string; ou
     "us-east-1",
     { distribution: { id: "E2EXAMPLE", domain_name: "d111111abcdef8.cloudfront.net" }, "playback-ts-hls": "https://d111111abcdef8.cloudfront.net/out/v1/show/live/ts/index.m3u8" },
     {},
+    options.regions.map((r) => `${EVENT}-${r}`),
   );
-  fs.writeFileSync(path.join(outdir, "manifest.json"), JSON.stringify({ stacks, version: "0.21.0" }));
+  // Like cdktf: stacks by name in the manifest; the app's region order only in the CDN's dependencies.
+  const sorted = Object.fromEntries(Object.keys(stacks).sort().map((k) => [k, stacks[k]]));
+  fs.writeFileSync(path.join(outdir, "manifest.json"), JSON.stringify({ stacks: sorted, version: "0.21.0" }));
   const outputsFile = path.join(dir, "outputs.json");
   fs.writeFileSync(outputsFile, JSON.stringify(outputs));
   return { dir, outdir, outputsFile };

@@ -1,10 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { findOnPath, flowTarget, inputTarget } from "../../event/commands/test-signal";
-import { cli, FakeAws, flowKeys, writeApp } from "./support";
+import { cli, FakeAws, flowKeys, writeApp, removeApps } from "./support";
 
 let aws: FakeAws;
 afterEach(() => aws?.restore());
+afterAll(removeApps);
 
 const PATTERN =
   "ffmpeg -hide_banner -re -f lavfi -i testsrc2=size=1280x720:rate=25 -f lavfi -i sine=frequency=1000:sample_rate=48000 -c:v libx264 -preset veryfast -tune zerolatency -pix_fmt yuv420p -g 50 -b:v 3M -maxrate 3M -bufsize 6M -c:a aac -b:a 128k -ar 48000";
