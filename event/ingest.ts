@@ -1,9 +1,14 @@
 // Is MediaPackage receiving the encoder's output, per pipeline? MediaPackage v2 lists a channel's
-// ingest endpoints (one per pipeline: ids 1 and 2, "The prefixes are always -1 and -2",
-// https://docs.aws.amazon.com/medialive/latest/ug/hls-destinations-emp-info-v2.html); CloudWatch's
-// AWS/MediaPackage IngressBytes (published every minute) shows whether bytes arrive at each.
-// GetChannel: https://docs.aws.amazon.com/mediapackage/latest/apireference/API_GetChannel.html
-// Metrics: https://docs.aws.amazon.com/mediapackage/latest/userguide/monitoring-cloudwatch-metrics.html
+// ingest endpoints (one per pipeline: "The prefixes are always -1 and -2",
+// https://docs.aws.amazon.com/medialive/latest/ug/hls-destinations-emp-info-v2.html; the Id/Url
+// pairs: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-mediapackagev2-channel-ingestendpoint.html).
+// CloudWatch's AWS/MediaPackage IngressBytes, "published every minute, if not sooner"
+// (https://docs.aws.amazon.com/mediapackage/latest/ug/metrics.html), shows whether bytes arrive.
+// Two series are asked for at once: per ingest endpoint (ChannelGroup, Channel, IngestEndpoint:
+// MediaPackage names an IngestEndpoint dimension on that page, but the offline documentation did
+// not confirm it for IngressBytes of v2 channels) and per channel (ChannelGroup, Channel: the series
+// the event dashboard plots). Without per-endpoint figures the channel total stands for every
+// pipeline, and the result says so.
 import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { GetChannelCommand, ListChannelsCommand } from "@aws-sdk/client-mediapackagev2";
 import { call, Clients } from "./aws";
@@ -17,10 +22,22 @@ export interface IngestEndpointState {
   readonly bytes: number;
 }
 
+export interface IngestState {
+  readonly endpoints: readonly IngestEndpointState[];
+  /** False when CloudWatch had figures per channel only: then `endpoints` all carry the channel's. */
+  readonly perPipeline: boolean;
+}
+
+/** How many pipelines deliver: per endpoint when known, else all of them while the channel total moves. */
+export function receivingPipelines(state: IngestState, expected: number): number {
+  const n = state.endpoints.filter((e) => e.receiving).length;
+  return state.perPipeline ? n : n > 0 ? expected : 0;
+}
+
 /** How far back to look: MediaPackage publishes once a minute, so a few minutes bridge the delay. */
 export const INGEST_LOOKBACK_MS = 3 * 60 * 1000;
 
-export async function ingestState(rt: Runtime, clients: Clients, region: string, channelGroup: string): Promise<IngestEndpointState[]> {
+export async function ingestState(rt: Runtime, clients: Clients, region: string, channelGroup: string): Promise<IngestState> {
   const listed = await call(rt, { service: "mediapackagev2", action: "ListChannels", region, resource: `channel group ${channelGroup}` }, () =>
     clients.mediapackage(region).send(new ListChannelsCommand({ ChannelGroupName: channelGroup })),
   );
@@ -32,7 +49,12 @@ export async function ingestState(rt: Runtime, clients: Clients, region: string,
     );
     for (const e of got.IngestEndpoints ?? []) endpoints.push({ channel: name, endpoint: e.Id ?? "?" });
   }
-  if (endpoints.length === 0) return [];
+  if (endpoints.length === 0) return { endpoints: [], perPipeline: true };
+  const channels = [...new Set(endpoints.map((e) => e.channel))];
+  const metric = (id: string, dimensions: { Name: string; Value: string }[]) => ({
+    Id: id,
+    MetricStat: { Metric: { Namespace: "AWS/MediaPackage", MetricName: "IngressBytes", Dimensions: dimensions }, Period: 60, Stat: "Sum" },
+  });
   const end = new Date(rt.now());
   const start = new Date(rt.now() - INGEST_LOOKBACK_MS);
   const data = await call(rt, { service: "cloudwatch", action: "GetMetricData", region, resource: `AWS/MediaPackage IngressBytes of ${channelGroup}` }, () =>
@@ -40,28 +62,32 @@ export async function ingestState(rt: Runtime, clients: Clients, region: string,
       new GetMetricDataCommand({
         StartTime: start,
         EndTime: end,
-        MetricDataQueries: endpoints.map((e, i) => ({
-          Id: `ingest${i}`,
-          MetricStat: {
-            Metric: {
-              Namespace: "AWS/MediaPackage",
-              MetricName: "IngressBytes",
-              Dimensions: [
-                { Name: "ChannelGroup", Value: channelGroup },
-                { Name: "Channel", Value: e.channel },
-                { Name: "IngestEndpoint", Value: e.endpoint },
-              ],
-            },
-            Period: 60,
-            Stat: "Sum",
-          },
-        })),
+        MetricDataQueries: [
+          ...endpoints.map((e, i) =>
+            metric(`endpoint${i}`, [
+              { Name: "ChannelGroup", Value: channelGroup },
+              { Name: "Channel", Value: e.channel },
+              { Name: "IngestEndpoint", Value: e.endpoint },
+            ]),
+          ),
+          ...channels.map((c, i) =>
+            metric(`channel${i}`, [
+              { Name: "ChannelGroup", Value: channelGroup },
+              { Name: "Channel", Value: c },
+            ]),
+          ),
+        ],
       }),
     ),
   );
-  return endpoints.map((e, i) => {
-    const values = data.MetricDataResults?.find((r) => r.Id === `ingest${i}`)?.Values ?? [];
-    const bytes = values.reduce((a, b) => a + b, 0);
-    return { ...e, bytes, receiving: bytes > 0 };
-  });
+  const series = (id: string) => data.MetricDataResults?.find((r) => r.Id === id)?.Values;
+  const sum = (values: number[] | undefined) => (values ?? []).reduce((a, b) => a + b, 0);
+  const perPipeline = endpoints.some((_, i) => (series(`endpoint${i}`) ?? []).length > 0);
+  return {
+    perPipeline,
+    endpoints: endpoints.map((e, i) => {
+      const bytes = perPipeline ? sum(series(`endpoint${i}`)) : sum(series(`channel${channels.indexOf(e.channel)}`));
+      return { ...e, bytes, receiving: bytes > 0 };
+    }),
+  };
 }

@@ -187,4 +187,20 @@ describe("event start", () => {
     expect(changes.slice(32).map((l) => l.split(" ")[0])).toEqual(regions);
     expect(stdout[0]).toBe(`Running in 8 regions (${regions.join(", ")}). Playback:`);
   });
+
+  test("throttling that does not end gives up after a bounded number of attempts, with one line", async () => {
+    const app = writeApp({ regions: ["eu-west-1"], singlePipeline: true });
+    aws = new FakeAws(["eu-west-1"], { flowKeys: flowKeys({ regions: [], singlePipeline: true }) });
+    aws.before.set("StartFlow primary-a", () => {
+      throw awsError("TooManyRequestsException", "Too many requests", 429);
+    });
+    const { code, stderr, rt } = await cli(["start"], app);
+    expect(code).toBe(1);
+    expect(aws.calls("StartFlow")).toEqual([]);
+    expect(rt.slept).toEqual([750, 1500, 3000, 6000, 12000]);
+    expect(stderr.slice(-2)).toEqual([
+      "start failed: mediaconnect:StartFlow on arn:aws:mediaconnect:eu-west-1:111122223333:flow:1-abc:show-eu-west-1-flow-primary-a in eu-west-1 is still throttled after 6 attempts: try again in a minute (AWS said: Too many requests)",
+      "Stopped the sequence here; nothing was running.",
+    ]);
+  });
 });

@@ -64,4 +64,14 @@ describe("event status", () => {
     expect(stdout).toContain("  eu-west-1 flow backup-a: ACTIVE but no source stream arrives (no content received)");
     expect(stdout).toContain("  eu-west-1 MediaPackage: 0 of 1 pipelines' ingest endpoints receive (endpoint 1, endpoint 2 silent)");
   });
+
+  test("without per-endpoint figures in CloudWatch, the channel total stands for every pipeline and says so", async () => {
+    const app = writeApp({ regions: ["eu-west-1"], singlePipeline: true });
+    aws = new FakeAws(["eu-west-1"], { flowKeys: flowKeys({ regions: [], singlePipeline: true }), flowStatus: "ACTIVE", channelState: "RUNNING" });
+    aws.ingestDelayPolls = 0;
+    aws.perEndpointMetrics = false;
+    const { code, stdout } = await cli(["status"], app);
+    expect(code).toBe(0);
+    expect(stdout).toContain("  ingest live      receiving (2350000 bytes in 3 min, channel total: no per-pipeline figures)");
+  });
 });

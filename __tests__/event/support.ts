@@ -155,6 +155,8 @@ export class FakeAws {
   channelStop = ["STOPPING", "STOPPING", "IDLE"];
   /** GetMetricData polls, after the channel runs, before bytes show up. */
   ingestDelayPolls = 1;
+  /** Whether CloudWatch has IngressBytes per ingest endpoint, or per channel only. */
+  perEndpointMetrics = true;
   readonly ingestPolls = new Map<string, number>();
   /** Hooks before a call completes: throw from them to fail it. Keyed by `<Action> <what>`. */
   readonly before = new Map<string, Behaviour>();
@@ -268,7 +270,9 @@ export class FakeAws {
       const polls = (this.ingestPolls.get(region) ?? 0) + (c.state === "RUNNING" ? 1 : 0);
       this.ingestPolls.set(region, polls);
       const flowing = c.state === "RUNNING" && polls > this.ingestDelayPolls;
-      return { MetricDataResults: (input.MetricDataQueries ?? []).map((q: { Id: string }) => ({ Id: q.Id, Values: flowing ? [1200000, 1150000] : [] })) };
+      const has = (q: { MetricStat: { Metric: { Dimensions: { Name: string }[] } } }) =>
+        q.MetricStat.Metric.Dimensions.some((d) => d.Name === "IngestEndpoint") ? this.perEndpointMetrics : true;
+      return { MetricDataResults: (input.MetricDataQueries ?? []).map((q: { Id: string; MetricStat: { Metric: { Dimensions: { Name: string }[] } } }) => ({ Id: q.Id, Values: flowing && has(q) ? [1200000, 1150000] : [] })) };
     });
     cf.on(GetDistributionCommand).callsFake(async (input, getClient) => {
       await record(getClient, "cloudfront", "GetDistribution", input.Id);

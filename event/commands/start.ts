@@ -7,7 +7,7 @@ import { AwsError } from "../aws";
 import { describeChannel, describeInput, startChannel } from "../channels";
 import { Context, pipelinesOf, plural, TIMING } from "../context";
 import { describeFlow, startFlow } from "../flows";
-import { ingestState } from "../ingest";
+import { ingestState, receivingPipelines } from "../ingest";
 import { checkParameter, checkSecret } from "../secrets";
 import { CHANNEL, FLOW, INPUT, isOneOf } from "../states";
 import { waitFor, WaitError } from "../wait";
@@ -162,8 +162,8 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
       await waitFor(rt, {
         label: `${r.region} MediaPackage ingest from ${plural(expected, "pipeline")}`,
         poll: () => ingestState(rt, clients, r.region, r.packaging!.channelGroup),
-        state: (t) => `${t.filter((e) => e.receiving).length} of ${expected} receiving`,
-        done: (t) => t.filter((e) => e.receiving).length >= expected,
+        state: (t) => `${receivingPipelines(t, expected)} of ${expected} receiving${t.perPipeline ? "" : " (channel total)"}`,
+        done: (t) => receivingPipelines(t, expected) >= expected,
         ...TIMING.ingest,
       });
     }

@@ -5,7 +5,7 @@ import { describeChannel, describeInput } from "../channels";
 import { Context, pipelinesOf, plural } from "../context";
 import { describeDistribution } from "../distribution";
 import { describeFlow, flowReceiving } from "../flows";
-import { ingestState, IngestEndpointState } from "../ingest";
+import { ingestState, IngestState, receivingPipelines } from "../ingest";
 import { CHANNEL, DISTRIBUTION, FLOW, INPUT, isOneOf } from "../states";
 
 export interface RegionStatus {
@@ -13,7 +13,7 @@ export interface RegionStatus {
   readonly flows: { key: string; arn: string; state: string; receiving?: boolean; detail?: string }[];
   readonly inputs: { role: string; id: string; state: string }[];
   readonly channel: { id: string; state: string; pipelines: { id: string; activeInput?: string }[] };
-  readonly ingest: IngestEndpointState[];
+  readonly ingest: IngestState;
 }
 
 export interface StatusReport {
@@ -61,12 +61,13 @@ export async function collectStatus(ctx: Context): Promise<StatusReport> {
     const ch = await attempt(problems, { state: "UNREADABLE", pipelines: [] as { id: string; activeInput?: string }[] }, () => describeChannel(rt, clients, r.region, r.channel.id));
     const running = ch.state === CHANNEL.running || isOneOf(ch.state, CHANNEL.recovering);
     if (ch.state !== CHANNEL.running && ch.state !== "UNREADABLE") problems.push(`${r.region} channel ${r.channel.id}: ${ch.state} (expected ${CHANNEL.running})`);
-    let ingest: IngestEndpointState[] = [];
+    let ingest: IngestState = { endpoints: [], perPipeline: true };
     if (running && r.packaging) {
-      ingest = await attempt(problems, [], () => ingestState(rt, clients, r.region, r.packaging!.channelGroup));
-      const receiving = ingest.filter((e) => e.receiving).length;
+      ingest = await attempt(problems, ingest, () => ingestState(rt, clients, r.region, r.packaging!.channelGroup));
       const expected = pipelinesOf(r.channel.class);
-      if (receiving < expected) problems.push(`${r.region} MediaPackage: ${receiving} of ${expected} pipelines' ingest endpoints receive (${ingest.filter((e) => !e.receiving).map((e) => `endpoint ${e.endpoint}`).join(", ") || "none listed"} silent)`);
+      const receiving = receivingPipelines(ingest, expected);
+      const silent = ingest.endpoints.filter((e) => !e.receiving).map((e) => `endpoint ${e.endpoint}`);
+      if (receiving < expected) problems.push(`${r.region} MediaPackage: ${receiving} of ${expected} pipelines' ingest endpoints receive (${silent.join(", ") || "none listed"} silent)`);
     }
     regions.push({ region: r.region, flows, inputs, channel: { id: r.channel.id, state: ch.state, pipelines: [...ch.pipelines] }, ingest });
   }
@@ -89,7 +90,11 @@ export function formatStatus(report: StatusReport): string[] {
     for (const i of r.inputs) lines.push(`  input ${i.role.padEnd(9)} ${i.state}`);
     const pipes = r.channel.pipelines.map((p) => `pipeline ${p.id} on ${p.activeInput ?? "-"}`).join(", ");
     lines.push(`  channel ${r.channel.id.padEnd(8)} ${r.channel.state.padEnd(9)} ${pipes}`.trimEnd());
-    for (const e of r.ingest) lines.push(`  ingest ${`${e.channel}/${e.endpoint}`.padEnd(9)} ${e.receiving ? `receiving (${e.bytes} bytes in 3 min)` : "silent"}`);
+    if (r.ingest.perPipeline) for (const e of r.ingest.endpoints) lines.push(`  ingest ${`${e.channel}/${e.endpoint}`.padEnd(9)} ${e.receiving ? `receiving (${e.bytes} bytes in 3 min)` : "silent"}`);
+    else for (const c of new Set(r.ingest.endpoints.map((e) => e.channel))) {
+      const bytes = r.ingest.endpoints.find((e) => e.channel === c)!.bytes;
+      lines.push(`  ingest ${c.padEnd(9)} ${bytes > 0 ? `receiving (${bytes} bytes in 3 min, channel total: no per-pipeline figures)` : "silent"}`);
+    }
   }
   if (report.distribution) lines.push(`distribution ${report.distribution.id} ${report.distribution.status}${report.distribution.enabled ? "" : " (disabled)"}`);
   for (const [k, url] of Object.entries(report.playbackUrls)) lines.push(`playback ${k.padEnd(18)} ${url}`);
