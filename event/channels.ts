@@ -1,5 +1,6 @@
 // MediaLive channels and inputs: read, start, stop, and the channel schedule.
-// API reference: https://docs.aws.amazon.com/medialive/latest/apireference/channels-channelid.html
+// API reference (StartChannel; the other channel resources sit beside it):
+// https://docs.aws.amazon.com/medialive/latest/apireference/channels-channelid-start.html
 import {
   BatchUpdateScheduleCommand,
   DescribeChannelCommand,

@@ -1,5 +1,5 @@
 // The CloudFront distribution in front of every region.
-// https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_GetDistribution.html
+// https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_GetDistribution.html (status values: see states.ts)
 import { GetDistributionCommand } from "@aws-sdk/client-cloudfront";
 import { call, Clients } from "./aws";
 import type { Runtime } from "./runtime";

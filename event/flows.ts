@@ -1,6 +1,7 @@
-// MediaConnect flows: read, start, stop.
-// API: https://docs.aws.amazon.com/mediaconnect/latest/api/v1-flows-flowarn.html (DescribeFlow),
-// StartFlow/StopFlow: https://docs.aws.amazon.com/mediaconnect/latest/ug/flows-start.html
+// MediaConnect flows: read, start, stop. "After you create a flow, you must start the flow. You can
+// also stop and restart a flow at any time." https://docs.aws.amazon.com/mediaconnect/latest/ug/flows-start.html
+// StartFlow answers with the status it begins from (STARTING):
+// https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/mediaconnect/client/start_flow.html
 import { DescribeFlowCommand, DescribeFlowSourceMetadataCommand, StartFlowCommand, StopFlowCommand } from "@aws-sdk/client-mediaconnect";
 import { call, Clients } from "./aws";
 import type { FlowRef } from "./discovery";

@@ -1,5 +1,7 @@
 // Preflight: the secrets and parameters the pipeline reads exist and are not being deleted. Only
-// metadata is read (DescribeSecret; GetParameter without decryption): no secret value is fetched.
+// metadata is read: DescribeSecret "does not include the encrypted secret value", and DeletedDate is
+// set while a secret is scheduled for deletion; GetParameter without decryption returns a
+// SecureString still encrypted, and the CLI never prints it.
 // https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DescribeSecret.html
 // https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParameter.html
 import { DescribeSecretCommand } from "@aws-sdk/client-secrets-manager";

@@ -1,8 +1,9 @@
 // `test-signal`: a test pattern with a 1 kHz tone, sent with ffmpeg to the primary ingest of the
 // primary region in the protocol the event uses. The exact command is printed first, so it can be
 // run elsewhere too; without ffmpeg on PATH the command refuses and says so.
-// MediaConnect flow protocols: https://docs.aws.amazon.com/mediaconnect/latest/ug/protocols.html
-// MediaLive push input types and their destinations: https://docs.aws.amazon.com/medialive/latest/ug/inputs-supported-containers-and-codecs.html
+// MediaConnect flow protocols (RIST, RTP, RTP-FEC, SRT, Zixi): https://docs.aws.amazon.com/mediaconnect/latest/ug/protocols.html
+// Transport protocol values (srt-listener, zixi-push, ...): https://docs.aws.amazon.com/mediaconnect/latest/api/API_Transport.html
+// Push inputs (RTMP_PUSH, RTP_PUSH, UDP_PUSH): the address is the input's Destinations from MediaLive's DescribeInput.
 import * as fs from "fs";
 import * as path from "path";
 import { AwsError } from "../aws";
