@@ -3,8 +3,10 @@
 import { elapsed, Runtime } from "./runtime";
 
 export interface WaitSpec<T> {
-  /** What is awaited, e.g. `eu-west-1 flow primary-a ACTIVE`. */
+  /** What is awaited, e.g. `eu-west-1 flow primary-a`. */
   readonly label: string;
+  /** What it should become, e.g. `ACTIVE`. */
+  readonly target: string;
   readonly poll: () => Promise<T>;
   /** The state to show. */
   readonly state: (t: T) => string;
@@ -33,8 +35,8 @@ export async function waitFor<T>(rt: Runtime, spec: WaitSpec<T>): Promise<T> {
     }
     const reason = spec.failed?.(t);
     if (reason) throw new WaitError(`${spec.label}: ${reason} after ${elapsed(took)}`);
-    if (took >= spec.timeoutMs) throw new WaitError(`${spec.label}: still ${state} after ${elapsed(took)} (gave up waiting)`);
-    const text = `  waiting for ${spec.label}: ${state} ${elapsed(took)}`;
+    if (took >= spec.timeoutMs) throw new WaitError(`${spec.label}: still ${state} after ${elapsed(took)} (gave up waiting for ${spec.target})`);
+    const text = `  waiting for ${spec.label} to be ${spec.target}: ${state} ${elapsed(took)}`;
     if (rt.progress) rt.progress(text);
     else if (state !== last || rt.now() - lastLine >= HEARTBEAT_MS) {
       rt.err(text);

@@ -68,6 +68,18 @@ describe("event ad-break", () => {
   });
 });
 
+test("ad-break --dry-run says what it would schedule and changes nothing", async () => {
+  const app = writeApp({ regions: ["eu-west-1"], noFlows: true });
+  aws = new FakeAws(["eu-west-1"], { flowKeys: [], channelState: "RUNNING" });
+  const { code, stdout } = await cli(["ad-break", "--duration", "30", "--dry-run"], app, testRuntime("2030-05-01T18:00:00.000Z"));
+  expect(code).toBe(0);
+  expect(aws.changes()).toEqual([]);
+  expect(stdout).toEqual([
+    `Would schedule ad-break-2030-05-01T18:00:20.000Z (splice event ${Date.parse("2030-05-01T18:00:20Z") / 1000}, 30 s) at 2030-05-01T18:00:20.000Z on eu-west-1 channel ${channelId("eu-west-1", ["eu-west-1"])}.`,
+    "Nothing was changed (--dry-run).",
+  ]);
+});
+
 describe("event schedule", () => {
   test("lists upcoming actions per channel, oldest first, past ones left out", async () => {
     const app = writeApp({ regions: ["eu-west-1"], noFlows: true });

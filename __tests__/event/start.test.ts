@@ -35,9 +35,9 @@ describe("event start", () => {
       "  ts-hls             https://d111111abcdef8.cloudfront.net/out/v1/show/live/ts/index.m3u8",
     ]);
     expect(stderr).toContain("  eu-west-1 flow primary-a: starting");
-    expect(stderr).toContain("  waiting for eu-west-1 flow primary-a ACTIVE: STARTING 0:00");
-    expect(stderr).toContain("  eu-west-1 flow primary-a ACTIVE: ACTIVE after 0:10");
-    expect(stderr).toContain(`  eu-west-1 channel ${channelId("eu-west-1", REGIONS)} RUNNING: RUNNING after 0:30`);
+    expect(stderr).toContain("  waiting for eu-west-1 flow primary-a to be ACTIVE: STARTING 0:00");
+    expect(stderr).toContain("  eu-west-1 flow primary-a: ACTIVE after 0:10");
+    expect(stderr).toContain(`  eu-west-1 channel ${channelId("eu-west-1", REGIONS)}: RUNNING after 0:30`);
   });
 
   test("is idempotent: run again while everything runs, it starts nothing and still confirms ingest", async () => {
@@ -138,7 +138,7 @@ describe("event start", () => {
     expect(stdout).toEqual([]);
     expect(aws.changes().filter((l) => l.includes("Stop"))).toEqual([]);
     expect(stderr.slice(-2)).toEqual([
-      `start failed: us-east-1 channel ${us} RUNNING: went back to IDLE (see the channel's alerts in the MediaLive console) after 0:20`,
+      `start failed: us-east-1 channel ${us}: went back to IDLE (see the channel's alerts in the MediaLive console) after 0:20`,
       `Stopped the sequence here. Left running as it was: eu-west-1 flow primary-a, eu-west-1 flow primary-b, eu-west-1 flow backup-a, eu-west-1 flow backup-b, us-east-1 flow primary-a, us-east-1 flow primary-b, us-east-1 flow backup-a, us-east-1 flow backup-b, eu-west-1 channel ${channelId("eu-west-1", REGIONS)}, us-east-1 channel ${us}. Fix the cause and run start again, or stop everything: npm run event -- stop`,
     ]);
     expect(aws.calls("GetMetricData")).toEqual([]);
@@ -153,7 +153,7 @@ describe("event start", () => {
     const { code, stderr } = await cli(["start"], app);
     expect(code).toBe(1);
     expect(aws.calls("StartChannel")).toEqual([]);
-    expect(stderr).toContain("start failed: eu-west-1 flow backup-b ACTIVE: went to ERROR after 0:05");
+    expect(stderr).toContain("start failed: eu-west-1 flow backup-b: went to ERROR after 0:05");
   });
 
   test("throttling is retried with backoff; a permission error names the missing action", async () => {
@@ -202,5 +202,50 @@ describe("event start", () => {
       "start failed: mediaconnect:StartFlow on arn:aws:mediaconnect:eu-west-1:111122223333:flow:1-abc:show-eu-west-1-flow-primary-a in eu-west-1 is still throttled after 6 attempts: try again in a minute (AWS said: Too many requests)",
       "Stopped the sequence here; nothing was running.",
     ]);
+  });
+
+  test("a flow being stopped and a channel being updated settle first, then start", async () => {
+    const app = writeApp({ regions: ["eu-west-1"], singlePipeline: true });
+    aws = new FakeAws(["eu-west-1"], { flowKeys: flowKeys({ regions: [], singlePipeline: true }) });
+    const primary = [...aws.flows.values()][0];
+    primary.status = "STOPPING";
+    // Each describe moves one step: the preflight's, the start's, then the settling wait's polls.
+    primary.queue = ["STOPPING", "STOPPING", "STOPPING", "STANDBY"];
+    const ch = channelId("eu-west-1", ["eu-west-1"]);
+    const channel = aws.channels.get(ch)!;
+    channel.state = "UPDATING";
+    channel.queue = ["UPDATING", "UPDATING", "UPDATING", "IDLE"];
+    const { code, stderr } = await cli(["start"], app);
+    expect(code).toBe(0);
+    expect(aws.changes()).toEqual(["eu-west-1 mediaconnect:StartFlow primary-a", "eu-west-1 mediaconnect:StartFlow backup-a", `eu-west-1 medialive:StartChannel ${ch}`]);
+    expect(stderr.slice(1, 3)).toEqual(["  waiting for eu-west-1 flow primary-a to be past STOPPING: STOPPING 0:00", "  eu-west-1 flow primary-a: STANDBY after 0:05"]);
+    expect(stderr).toContain(`  eu-west-1 channel ${ch}: IDLE after 0:10`);
+  });
+
+  test("a long wait shows its timer: a line when the state changes and every 30 s while it does not", async () => {
+    const app = writeApp({ regions: ["eu-west-1"], singlePipeline: true, noFlows: true });
+    aws = new FakeAws(["eu-west-1"], { flowKeys: [] });
+    aws.channelStart = [...Array(9).fill("STARTING"), "RUNNING"];
+    const { code, stderr } = await cli(["start"], app);
+    expect(code).toBe(0);
+    const ch = channelId("eu-west-1", ["eu-west-1"]);
+    expect(stderr.filter((l) => l.includes(`channel ${ch}`))).toEqual([
+      `  eu-west-1 channel ${ch}: starting`,
+      `  waiting for eu-west-1 channel ${ch} to be RUNNING: STARTING 0:00`,
+      `  waiting for eu-west-1 channel ${ch} to be RUNNING: STARTING 0:30`,
+      `  waiting for eu-west-1 channel ${ch} to be RUNNING: STARTING 1:00`,
+      `  eu-west-1 channel ${ch}: RUNNING after 1:30`,
+    ]);
+  });
+
+  test("without credentials it says how to provide them, in one line", async () => {
+    const app = writeApp({ regions: ["eu-west-1"], singlePipeline: true, noFlows: true });
+    aws = new FakeAws(["eu-west-1"], { flowKeys: [] });
+    aws.before.set(`DescribeInput eu-west-1-in-primary`, () => {
+      throw Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" });
+    });
+    const { code, stderr } = await cli(["start"], app);
+    expect(code).toBe(1);
+    expect(stderr).toContain("no usable AWS credentials for eu-west-1: set AWS_PROFILE or sign in (aws sso login) and try again (AWS said: Could not load credentials from any providers)");
   });
 });

@@ -26,7 +26,7 @@ describe("event stop", () => {
     expect(lastChannelPoll).toBeLessThan(aws.log.findIndex((l) => l.includes("StopFlow")));
     expect([...aws.flows.values()].every((f) => f.status === "STANDBY")).toBe(true);
     expect([...aws.channels.values()].every((c) => c.state === "IDLE")).toBe(true);
-    expect(stderr).toContain(`  us-east-1 channel ${us} IDLE: IDLE after 0:20`);
+    expect(stderr).toContain(`  us-east-1 channel ${us}: IDLE after 0:20`);
     expect(stdout).toEqual([
       `Stopped: us-east-1 channel ${us}, eu-west-1 channel ${eu}, us-east-1 flow backup-a, us-east-1 flow primary-a, eu-west-1 flow backup-a, eu-west-1 flow primary-a.`,
       "Every channel and flow is stopped; `npm run destroy` can remove the event.",
@@ -75,5 +75,16 @@ describe("event stop", () => {
       "  8. wait until every flow is STANDBY",
       "Nothing was changed (--dry-run).",
     ]);
+  });
+
+  test("a channel still starting is let to run first, then stopped", async () => {
+    const app = writeApp({ regions: ["eu-west-1"], singlePipeline: true, noFlows: true });
+    aws = new FakeAws(["eu-west-1"], { flowKeys: [], channelState: "STARTING" });
+    const ch = channelId("eu-west-1", ["eu-west-1"]);
+    aws.channels.get(ch)!.queue = ["STARTING", "STARTING", "RUNNING"];
+    const { code, stderr } = await cli(["stop"], app);
+    expect(code).toBe(0);
+    expect(aws.changes()).toEqual([`eu-west-1 medialive:StopChannel ${ch}`]);
+    expect(stderr.slice(0, 2)).toEqual([`  waiting for eu-west-1 channel ${ch} to be past STARTING: STARTING 0:00`, `  eu-west-1 channel ${ch}: RUNNING after 0:10`]);
   });
 });

@@ -96,7 +96,20 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
     for (const r of ctx.regions) {
       for (const f of r.flows) {
         const name = `${r.region} flow ${f.key}`;
-        const s = await describeFlow(rt, clients, r.region, f);
+        let s = await describeFlow(rt, clients, r.region, f);
+        // Being updated or stopped: let it settle, then decide.
+        const moving: readonly string[] = [...FLOW.busy, ...FLOW.stopping];
+        if (isOneOf(s.status, moving)) {
+          s = await waitFor(rt, {
+            label: name,
+            target: `past ${s.status}`,
+            poll: () => describeFlow(rt, clients, r.region, f),
+            state: (t) => t.status,
+            done: (t) => !isOneOf(t.status, moving),
+            ...TIMING.flow,
+          });
+        }
+        if (isOneOf(s.status, FLOW.failed)) throw new WaitError(`${name}: ${s.status}`);
         if (s.status === FLOW.running) {
           rt.err(`  ${name}: already ${FLOW.running}`);
           running.push(name);
@@ -109,7 +122,8 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
         running.push(name);
         flowWaits.push(() =>
           waitFor(rt, {
-            label: `${name} ${FLOW.running}`,
+            label: name,
+            target: FLOW.running,
             poll: () => describeFlow(rt, clients, r.region, f),
             state: (t) => t.status,
             done: (t) => t.status === FLOW.running,
@@ -125,7 +139,19 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
     const channelWaits: (() => Promise<unknown>)[] = [];
     for (const r of ctx.regions) {
       const name = `${r.region} channel ${r.channel.id}`;
-      const s = await describeChannel(rt, clients, r.region, r.channel.id);
+      let s = await describeChannel(rt, clients, r.region, r.channel.id);
+      const moving: readonly string[] = [...CHANNEL.busy, ...CHANNEL.stopping];
+      if (isOneOf(s.state, moving)) {
+        s = await waitFor(rt, {
+          label: name,
+          target: `past ${s.state}`,
+          poll: () => describeChannel(rt, clients, r.region, r.channel.id),
+          state: (t) => t.state,
+          done: (t) => !isOneOf(t.state, moving),
+          ...TIMING.channel,
+        });
+      }
+      if (isOneOf(s.state, CHANNEL.failed)) throw new WaitError(`${name}: ${s.state}`);
       if (s.state === CHANNEL.running) {
         rt.err(`  ${name}: already ${CHANNEL.running}`);
         running.push(name);
@@ -139,7 +165,8 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
       let wasStarting = false;
       channelWaits.push(() =>
         waitFor(rt, {
-          label: `${name} ${CHANNEL.running}`,
+          label: name,
+          target: CHANNEL.running,
           poll: () => describeChannel(rt, clients, r.region, r.channel.id),
           state: (t) => t.state,
           done: (t) => t.state === CHANNEL.running,
@@ -160,7 +187,8 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
       if (!r.packaging) continue;
       const expected = pipelinesOf(r.channel.class);
       await waitFor(rt, {
-        label: `${r.region} MediaPackage ingest from ${plural(expected, "pipeline")}`,
+        label: `${r.region} MediaPackage ingest`,
+        target: `receiving from ${plural(expected, "pipeline")}`,
         poll: () => ingestState(rt, clients, r.region, r.packaging!.channelGroup),
         state: (t) => `${receivingPipelines(t, expected)} of ${expected} receiving${t.perPipeline ? "" : " (channel total)"}`,
         done: (t) => receivingPipelines(t, expected) >= expected,

@@ -45,7 +45,19 @@ export async function stop(ctx: Context, options: { dryRun: boolean }): Promise<
   for (const r of regions) {
     const name = `${r.region} channel ${r.channel.id}`;
     await attempt(name, async () => {
-      const s = await describeChannel(rt, clients, r.region, r.channel.id);
+      let s = await describeChannel(rt, clients, r.region, r.channel.id);
+      // Starting or being updated: let it get there first, then stop it.
+      const moving: readonly string[] = [...CHANNEL.starting, ...CHANNEL.busy];
+      if (isOneOf(s.state, moving)) {
+        s = await waitFor(rt, {
+          label: name,
+          target: `past ${s.state}`,
+          poll: () => describeChannel(rt, clients, r.region, r.channel.id),
+          state: (t) => t.state,
+          done: (t) => !isOneOf(t.state, moving),
+          ...TIMING.channel,
+        });
+      }
       if (s.state === CHANNEL.stopped) return void already.push(name);
       if (!isOneOf(s.state, CHANNEL.stopping)) {
         await stopChannel(rt, clients, r.region, r.channel.id);
@@ -55,7 +67,8 @@ export async function stop(ctx: Context, options: { dryRun: boolean }): Promise<
         name,
         wait: () =>
           waitFor(rt, {
-            label: `${name} ${CHANNEL.stopped}`,
+            label: name,
+            target: CHANNEL.stopped,
             poll: () => describeChannel(rt, clients, r.region, r.channel.id),
             state: (t) => t.state,
             done: (t) => t.state === CHANNEL.stopped,
@@ -73,7 +86,18 @@ export async function stop(ctx: Context, options: { dryRun: boolean }): Promise<
     for (const f of [...r.flows].reverse()) {
       const name = `${r.region} flow ${f.key}`;
       await attempt(name, async () => {
-        const s = await describeFlow(rt, clients, r.region, f);
+        let s = await describeFlow(rt, clients, r.region, f);
+        const moving: readonly string[] = [...FLOW.starting, ...FLOW.busy];
+        if (isOneOf(s.status, moving)) {
+          s = await waitFor(rt, {
+            label: name,
+            target: `past ${s.status}`,
+            poll: () => describeFlow(rt, clients, r.region, f),
+            state: (t) => t.status,
+            done: (t) => !isOneOf(t.status, moving),
+            ...TIMING.flow,
+          });
+        }
         if (s.status === FLOW.stopped) return void already.push(name);
         if (!isOneOf(s.status, FLOW.stopping)) {
           await stopFlow(rt, clients, r.region, f);
@@ -83,7 +107,8 @@ export async function stop(ctx: Context, options: { dryRun: boolean }): Promise<
           name,
           wait: () =>
             waitFor(rt, {
-              label: `${name} ${FLOW.stopped}`,
+              label: name,
+              target: FLOW.stopped,
               poll: () => describeFlow(rt, clients, r.region, f),
               state: (t) => t.status,
               done: (t) => t.status === FLOW.stopped,
