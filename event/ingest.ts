@@ -82,7 +82,10 @@ export async function ingestState(rt: Runtime, clients: Clients, region: string,
   );
   const series = (id: string) => data.MetricDataResults?.find((r) => r.Id === id)?.Values;
   const sum = (values: number[] | undefined) => (values ?? []).reduce((a, b) => a + b, 0);
-  const perPipeline = endpoints.some((_, i) => (series(`endpoint${i}`) ?? []).length > 0);
+  const anyEndpoint = endpoints.some((_, i) => (series(`endpoint${i}`) ?? []).length > 0);
+  const anyChannel = channels.some((_, i) => sum(series(`channel${i}`)) > 0);
+  // Per pipeline unless only the channel total has figures (then it stands for every pipeline).
+  const perPipeline = anyEndpoint || !anyChannel;
   return {
     perPipeline,
     endpoints: endpoints.map((e, i) => {
