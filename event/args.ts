@@ -74,3 +74,21 @@ export const USAGE = [
   "  test-signal            ffmpeg test pattern and tone to the primary ingest (--duration S, --dry-run)",
   "options: --region R (repeatable or comma-separated)  --outputs FILE (outputs instead of terraform)  --outdir DIR (default cdktf.out)",
 ];
+
+/**
+ * `npm run destroy -- [options]`: the guard's own options (--stop-first, --force, --outputs F,
+ * --outdir D) apart from everything else, which goes on to `cdktf destroy '*'` unchanged.
+ */
+export function splitDestroyArgs(argv: readonly string[]): { ours: string[]; passOn: string[] } {
+  const ours: string[] = [];
+  const passOn: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const name = a.includes("=") ? a.slice(0, a.indexOf("=")) : a;
+    if (a === "--stop-first" || a === "--force") ours.push(a);
+    else if ((name === "--outputs" || name === "--outdir") && a.includes("=")) ours.push(a);
+    else if (name === "--outputs" || name === "--outdir") ours.push(a, ...(i + 1 < argv.length ? [argv[++i]] : []));
+    else passOn.push(a);
+  }
+  return { ours, passOn };
+}

@@ -1,7 +1,8 @@
 // `npm run destroy`: refuse while the event runs (or stop it first with --stop-first), then
-// `cdktf destroy '*'` with any further arguments. --force skips the check.
+// `cdktf destroy '*'` with any further arguments. --force skips the check; --outputs/--outdir find
+// the resources as for `npm run event`.
 import { spawnSync } from "child_process";
-import { parseArgs } from "./args";
+import { parseArgs, splitDestroyArgs } from "./args";
 import { sdkClients } from "./aws";
 import { destroyGuard } from "./commands/guard";
 import { loadContext } from "./load";
@@ -9,10 +10,12 @@ import { processRuntime } from "./runtime";
 
 async function main(): Promise<number> {
   const rt = processRuntime();
-  const argv = process.argv.slice(2);
-  const ours = argv.filter((a) => a === "--stop-first" || a === "--force");
-  const passOn = argv.filter((a) => a !== "--stop-first" && a !== "--force");
+  const { ours, passOn } = splitDestroyArgs(process.argv.slice(2));
   const args = parseArgs(ours, { commandless: true });
+  if (args.problems.length) {
+    for (const p of args.problems) rt.err(`destroy: ${p}`);
+    return 2;
+  }
   if (!args.force) {
     const ctx = loadContext(args, { rt, clients: sdkClients, env: process.env, cwd: process.cwd() });
     if (Array.isArray(ctx)) {

@@ -20,7 +20,7 @@ const realExec: Exec = (program, args, cwd) => execFileSync(program, args, { cwd
 /** The context, or the problems (one line each) that prevent it. */
 export function loadContext(args: Args, deps: Deps): Context | string[] {
   // Same output folder the synthesis used: cdktf sets CDKTF_OUTDIR, run directly it is cdktf.out.
-  const outdir = path.resolve(deps.cwd, args.outdir ?? deps.env.CDKTF_OUTDIR ?? "cdktf.out");
+  const outdir = path.resolve(deps.cwd, args.outdir ?? (deps.env.CDKTF_OUTDIR || "cdktf.out"));
   let event;
   try {
     const reader = args.outputs ? fileOutputReader(path.resolve(deps.cwd, args.outputs)) : terraformOutputReader(deps.exec ?? realExec);
