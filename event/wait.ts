@@ -17,7 +17,15 @@ export interface WaitSpec<T> {
   readonly timeoutMs: number;
 }
 
-export class WaitError extends Error {}
+export class WaitError extends Error {
+  /** What was awaited (the spec's label), when a wait failed. */
+  constructor(
+    message: string,
+    public readonly label?: string,
+  ) {
+    super(message);
+  }
+}
 
 const HEARTBEAT_MS = 30000;
 
@@ -34,8 +42,8 @@ export async function waitFor<T>(rt: Runtime, spec: WaitSpec<T>): Promise<T> {
       return t;
     }
     const reason = spec.failed?.(t);
-    if (reason) throw new WaitError(`${spec.label}: ${reason} after ${elapsed(took)}`);
-    if (took >= spec.timeoutMs) throw new WaitError(`${spec.label}: still ${state} after ${elapsed(took)} (gave up waiting for ${spec.target})`);
+    if (reason) throw new WaitError(`${spec.label}: ${reason} after ${elapsed(took)}`, spec.label);
+    if (took >= spec.timeoutMs) throw new WaitError(`${spec.label}: still ${state} after ${elapsed(took)} (gave up waiting for ${spec.target})`, spec.label);
     const text = `  waiting for ${spec.label} to be ${spec.target}: ${state} ${elapsed(took)}`;
     if (rt.progress) rt.progress(text);
     else if (state !== last || rt.now() - lastLine >= HEARTBEAT_MS) {

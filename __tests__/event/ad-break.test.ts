@@ -80,6 +80,22 @@ test("ad-break --dry-run says what it would schedule and changes nothing", async
   ]);
 });
 
+test("ad-break never schedules a region too close to the start time (slow or throttled requests)", async () => {
+  const app = writeApp({ regions: REGIONS, noFlows: true });
+  aws = new FakeAws(REGIONS, { flowKeys: [], channelState: "RUNNING" });
+  const rt = testRuntime("2030-05-01T18:00:00.000Z");
+  aws.before.set(`BatchUpdateSchedule ${channelId("us-east-1", REGIONS)}`, () => {
+    void rt.sleep(16000); // the request took 16 s
+  });
+  const { code, stderr } = await cli(["ad-break", "--duration", "30"], app, rt);
+  expect(code).toBe(1);
+  expect(aws.calls("BatchUpdateSchedule").map((l) => l.split(" ")[0])).toEqual(["eu-west-1", "us-east-1"]);
+  expect(stderr.slice(-2)).toEqual([
+    "ad-break failed: ap-southeast-2: too close to the start time 2030-05-01T18:00:20.000Z to schedule it safely",
+    "The break IS scheduled in eu-west-1, us-east-1 but not in ap-southeast-2: markers will differ between regions. Remove it from the schedule in the MediaLive console if that matters.",
+  ]);
+});
+
 describe("event schedule", () => {
   test("lists upcoming actions per channel, oldest first, past ones left out", async () => {
     const app = writeApp({ regions: ["eu-west-1"], noFlows: true });

@@ -139,7 +139,7 @@ describe("event start", () => {
     expect(aws.changes().filter((l) => l.includes("Stop"))).toEqual([]);
     expect(stderr.slice(-2)).toEqual([
       `start failed: us-east-1 channel ${us}: went back to IDLE (see the channel's alerts in the MediaLive console) after 0:20`,
-      `Stopped the sequence here. Left running as it was: eu-west-1 flow primary-a, eu-west-1 flow primary-b, eu-west-1 flow backup-a, eu-west-1 flow backup-b, us-east-1 flow primary-a, us-east-1 flow primary-b, us-east-1 flow backup-a, us-east-1 flow backup-b, eu-west-1 channel ${channelId("eu-west-1", REGIONS)}, us-east-1 channel ${us}. Fix the cause and run start again, or stop everything: npm run event -- stop`,
+      `Stopped the sequence here. Left running as it was: eu-west-1 flow primary-a, eu-west-1 flow primary-b, eu-west-1 flow backup-a, eu-west-1 flow backup-b, us-east-1 flow primary-a, us-east-1 flow primary-b, us-east-1 flow backup-a, us-east-1 flow backup-b, eu-west-1 channel ${channelId("eu-west-1", REGIONS)}. Fix the cause and run start again, or stop everything: npm run event -- stop`,
     ]);
     expect(aws.calls("GetMetricData")).toEqual([]);
   });
@@ -154,6 +154,8 @@ describe("event start", () => {
     expect(code).toBe(1);
     expect(aws.calls("StartChannel")).toEqual([]);
     expect(stderr).toContain("start failed: eu-west-1 flow backup-b: went to ERROR after 0:05");
+    // The failed flow is not listed as running; the others are.
+    expect(stderr.at(-1)).toMatch(/^Stopped the sequence here\. Left running as it was: eu-west-1 flow primary-a, eu-west-1 flow primary-b, eu-west-1 flow backup-a, us-east-1 flow primary-a, .*us-east-1 flow backup-b\. Fix/);
   });
 
   test("throttling is retried with backoff; a permission error names the missing action", async () => {

@@ -17,6 +17,8 @@ import { CHANNEL } from "../states";
 
 /** Seconds ahead of now: the documented 15 s minimum plus room for the requests to every region. */
 export const AD_BREAK_LEAD_SECONDS = 20;
+/** The last moment to add the action to one more region: a few seconds before it starts. */
+const MIN_LEAD_MS = 5000;
 /** SCTE-35 durations are 33-bit counts of 90 kHz ticks. */
 const MAX_TICKS = 2 ** 33 - 1;
 
@@ -74,6 +76,10 @@ export async function adBreak(ctx: Context, options: { duration?: string; dryRun
   const done: string[] = [];
   for (const r of ctx.regions) {
     try {
+      // Slow or throttled requests must not push a region past the start time the others got.
+      if (rt.now() > startMs - MIN_LEAD_MS) {
+        throw new AwsError(`${r.region}: too close to the start time ${at} to schedule it safely`, "other", { service: "medialive", action: "BatchUpdateSchedule", region: r.region });
+      }
       await addScheduleActions(rt, clients, r.region, r.channel.id, [action]);
       done.push(r.region);
       rt.err(`  ${r.region} channel ${r.channel.id}: scheduled`);

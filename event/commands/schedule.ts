@@ -20,7 +20,7 @@ function startOf(a: ScheduleAction): string {
 
 export async function schedule(ctx: Context, options: { json: boolean }): Promise<number> {
   const { rt, clients } = ctx;
-  const nowIso = new Date(rt.now()).toISOString();
+  const now = rt.now();
   const result: { region: string; channel: string; actions: { name: string; start: string; action: string }[] }[] = [];
   let failures = 0;
   for (const r of ctx.regions) {
@@ -28,8 +28,8 @@ export async function schedule(ctx: Context, options: { json: boolean }): Promis
       const actions = (await describeSchedule(rt, clients, r.region, r.channel.id))
         .map((a) => ({ name: a.ActionName ?? "", start: startOf(a), action: kind(a) }))
         // Fixed times in the past are history; follow and immediate actions are listed as they are.
-        .filter((a) => !/^\d{4}-/.test(a.start) || a.start >= nowIso)
-        .sort((a, b) => a.start.localeCompare(b.start));
+        .filter((a) => !/^\d{4}-/.test(a.start) || Date.parse(a.start) >= now)
+        .sort((a, b) => (Date.parse(a.start) || Infinity) - (Date.parse(b.start) || Infinity));
       result.push({ region: r.region, channel: r.channel.id, actions });
     } catch (e) {
       if (!(e instanceof AwsError)) throw e;

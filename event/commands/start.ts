@@ -109,7 +109,7 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
             ...TIMING.flow,
           });
         }
-        if (isOneOf(s.status, FLOW.failed)) throw new WaitError(`${name}: ${s.status}`);
+        if (isOneOf(s.status, FLOW.failed)) throw new WaitError(`${name}: ${s.status}`, name);
         if (s.status === FLOW.running) {
           rt.err(`  ${name}: already ${FLOW.running}`);
           running.push(name);
@@ -151,7 +151,7 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
           ...TIMING.channel,
         });
       }
-      if (isOneOf(s.state, CHANNEL.failed)) throw new WaitError(`${name}: ${s.state}`);
+      if (isOneOf(s.state, CHANNEL.failed)) throw new WaitError(`${name}: ${s.state}`, name);
       if (s.state === CHANNEL.running) {
         rt.err(`  ${name}: already ${CHANNEL.running}`);
         running.push(name);
@@ -198,9 +198,12 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
   } catch (e) {
     if (!(e instanceof AwsError) && !(e instanceof WaitError)) throw e;
     rt.err(`start failed: ${e.message}`);
+    // The one that failed is not "running"; the rest are left as they are.
+    const failed = e instanceof WaitError ? e.label : undefined;
+    const left = running.filter((n) => n !== failed);
     rt.err(
-      running.length
-        ? `Stopped the sequence here. Left running as it was: ${running.join(", ")}. Fix the cause and run start again, or stop everything: npm run event -- stop`
+      left.length
+        ? `Stopped the sequence here. Left running as it was: ${left.join(", ")}. Fix the cause and run start again, or stop everything: npm run event -- stop`
         : "Stopped the sequence here; nothing was running.",
     );
     return 1;
