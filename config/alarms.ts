@@ -26,10 +26,18 @@ export interface AlarmsConfig {
 }
 
 /**
+ * Input metrics of a channel with automatic input failover are read through a Metrics Insights
+ * query (modules/monitoring/metrics.json, ActiveInputFailoverLabel), and Metrics Insights
+ * aggregates to one minute: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-limits.html
+ */
+const INSIGHTS_MINUTES = "on a channel with automatic input failover it is read through a Metrics Insights query, which has one-minute resolution";
+
+/**
  * Every alarm family. `level`: the alarm compares a measured level with a threshold (false: it
  * watches a state such as "connected", and a threshold would mean nothing). `highResolution`:
- * the service publishes one datapoint a second, so periods of 10, 20 and 30 s are possible.
- * `percent`: the threshold is a percentage.
+ * the service publishes one datapoint a second and the alarm reads it directly, so periods of 10,
+ * 20 and 30 s are possible. `minuteOnly`: why a family on a high-resolution service still needs
+ * whole minutes. `percent`: the threshold is a percentage.
  */
 export const ALARM_FAMILIES = {
   sourceNotConnected: { layer: "MediaConnect", level: false, highResolution: true, percent: false },
@@ -37,9 +45,9 @@ export const ALARM_FAMILIES = {
   sourcePacketLoss: { layer: "MediaConnect", level: true, highResolution: true, percent: true },
   sourceContinuityErrors: { layer: "MediaConnect", level: true, highResolution: true, percent: false },
   sourceBitrateZero: { layer: "MediaConnect", level: true, highResolution: true, percent: false },
-  inputLoss: { layer: "MediaLive", level: true, highResolution: true, percent: false },
+  inputLoss: { layer: "MediaLive", level: true, highResolution: false, percent: false, minuteOnly: INSIGHTS_MINUTES },
   activeAlerts: { layer: "MediaLive", level: true, highResolution: true, percent: false },
-  inputFrameRate: { layer: "MediaLive", level: true, highResolution: true, percent: false },
+  inputFrameRate: { layer: "MediaLive", level: true, highResolution: false, percent: false, minuteOnly: INSIGHTS_MINUTES },
   primaryInputInactive: { layer: "MediaLive", level: false, highResolution: true, percent: false },
   output4xxErrors: { layer: "MediaLive", level: true, highResolution: true, percent: false },
   output5xxErrors: { layer: "MediaLive", level: true, highResolution: true, percent: false },
@@ -51,7 +59,7 @@ export const ALARM_FAMILIES = {
   cdn5xxErrorRate: { layer: "CloudFront", level: true, highResolution: false, percent: true },
   cdnTotalErrorRate: { layer: "CloudFront", level: true, highResolution: false, percent: true },
   cdnOriginLatency: { layer: "CloudFront", level: true, highResolution: false, percent: false },
-} as const;
+} as const satisfies Record<string, { layer: string; level: boolean; highResolution: boolean; percent: boolean; minuteOnly?: string }>;
 export type AlarmFamily = keyof typeof ALARM_FAMILIES;
 
 /** What an endpoint must look like for each protocol, with an example for the message. */
@@ -90,7 +98,7 @@ export function checkAlarms(alarms: AlarmsConfig, say: (pointer: string, text: s
   });
 
   for (const [name, override] of Object.entries(alarms.families) as [AlarmFamily, AlarmFamilyOverride][]) {
-    const family = ALARM_FAMILIES[name];
+    const family: { layer: string; level: boolean; highResolution: boolean; percent: boolean; minuteOnly?: string } = ALARM_FAMILIES[name];
     const at = `/alarms/families/${name}`;
     if (override.threshold !== undefined && !family.level) {
       say(`${at}/threshold`, `does not apply: ${name} watches a state, not a level; remove it (got ${override.threshold})`);
@@ -104,7 +112,7 @@ export function checkAlarms(alarms: AlarmsConfig, say: (pointer: string, text: s
     const period = override.periodSeconds;
     if (period !== undefined && period % 60 !== 0) {
       if (!family.highResolution) {
-        say(`${at}/periodSeconds`, `must be a multiple of 60: ${family.layer} publishes one datapoint a minute (got ${period})`);
+        say(`${at}/periodSeconds`, `must be a multiple of 60: ${family.minuteOnly ?? `${family.layer} publishes one datapoint a minute`} (got ${period})`);
       } else if (!SUB_MINUTE_PERIODS.includes(period)) {
         say(`${at}/periodSeconds`, `must be 10, 20, 30 or a multiple of 60 (got ${period})`);
       }

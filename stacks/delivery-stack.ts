@@ -73,6 +73,9 @@ export class DeliveryStack extends TerraformStack {
         flows: r.contribution.flows,
         channel: r.encoder.channel,
         pipelines: config.channel.class === "STANDARD" ? 2 : 1,
+        contributionType: config.contribution.type,
+        outputGroupName: r.encoder.packagerOutputGroupName,
+        automaticInputFailover: r.encoder.automaticInputFailover,
         packager: r.packager,
       })),
     });

@@ -11,6 +11,12 @@ import type { AudioTrack, EncodingProfile, Rendition } from "../../config/types"
 
 /** The destination id the HLS output group writes to (the MediaPackage v2 ingest endpoints). */
 export const PACKAGER_DESTINATION_ID = "mediapackage";
+/**
+ * The name of the output group that pushes to MediaPackage. MediaLive publishes the group's HTTP
+ * errors (Output4xxErrors, Output5xxErrors) under this name (dimension OutputGroupName), so the
+ * alarms read it from the channel rather than repeating it.
+ */
+export const PACKAGER_OUTPUT_GROUP = "mediapackage";
 /** The audio selector every input attachment defines and a ladder's audio descriptions read. */
 export const AUDIO_SELECTOR = "program-audio";
 /** The caption selector a ladder's captions read (the input's embedded CEA-608/708 captions). */
@@ -122,7 +128,7 @@ export function encoderSettingsFor(profile: EncodingProfile, options: EncoderSet
     captionDescriptions: captionDescriptions.length > 0 ? captionDescriptions : undefined,
     outputGroups: [
       {
-        name: "mediapackage",
+        name: PACKAGER_OUTPUT_GROUP,
         outputGroupSettings: {
           hlsGroupSettings: {
             destination: { destinationRefId: PACKAGER_DESTINATION_ID },

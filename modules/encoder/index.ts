@@ -9,7 +9,7 @@ import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
 import type { ChannelConfig, ContributionType, EncodingProfile } from "../../config/types";
 import { ingestSegmentSeconds } from "../../config/profiles";
 import { Naming } from "../naming";
-import { AUDIO_SELECTOR, PACKAGER_DESTINATION_ID, encoderSettingsFor, inputSelectorsFor } from "./encoder-settings";
+import { AUDIO_SELECTOR, PACKAGER_DESTINATION_ID, PACKAGER_OUTPUT_GROUP, encoderSettingsFor, inputSelectorsFor } from "./encoder-settings";
 
 /** Input types MediaLive can pair for automatic input failover: push inputs only. */
 export const AUTOMATIC_FAILOVER_TYPES: ReadonlySet<ContributionType> = new Set(["MEDIACONNECT", "RTP_PUSH", "RTMP_PUSH", "INPUT_DEVICE"]);
@@ -36,6 +36,16 @@ export interface EncoderProps {
  */
 export class Encoder extends Construct {
   public readonly channel: MedialiveChannel;
+  /**
+   * The name of the output group that pushes to MediaPackage, as a reference to the channel's
+   * attribute: the OutputGroupName dimension of MediaLive's output metrics.
+   */
+  public readonly packagerOutputGroupName: string;
+  /**
+   * The channel's automatic input failover (primary to backup), when its input type supports it;
+   * undefined for pull and file inputs, which switch by schedule.
+   */
+  public readonly automaticInputFailover?: { readonly preference: ChannelConfig["inputFailover"]["preference"] };
 
   constructor(scope: Construct, id: string, props: EncoderProps) {
     super(scope, id);
@@ -77,6 +87,15 @@ export class Encoder extends Construct {
       }
     });
 
+    const automaticFailover = AUTOMATIC_FAILOVER_TYPES.has(props.contributionType);
+    this.automaticInputFailover = automaticFailover ? { preference: failover.preference } : undefined;
+    const encoderSettings = encoderSettingsFor(profile, {
+      scte35Passthrough: channel.scte35Passthrough,
+      outputLocking,
+      ingestSegmentSeconds: ingestSegmentSeconds(profile.video.gopSeconds),
+      inputLossAction: channel.class === "STANDARD" ? "PAUSE_OUTPUT" : "EMIT_OUTPUT",
+    });
+
     this.channel = new MedialiveChannel(this, "Resource", {
       name: naming.name("channel"),
       channelClass: channel.class,
@@ -95,7 +114,7 @@ export class Encoder extends Construct {
           inputSettings,
           // MediaLive fails over automatically between push inputs only; pull inputs are both
           // attached and switched with an input switch schedule action.
-          automaticInputFailoverSettings: AUTOMATIC_FAILOVER_TYPES.has(props.contributionType)
+          automaticInputFailoverSettings: automaticFailover
             ? {
                 secondaryInputId: props.inputs.backup.id,
                 inputPreference: failover.preference,
@@ -112,13 +131,10 @@ export class Encoder extends Construct {
           settings: Array.from({ length: pipelines }, (_, i) => ({ url: Fn.element(props.ingestEndpointUrls, i) })),
         },
       ],
-      encoderSettings: encoderSettingsFor(profile, {
-        scte35Passthrough: channel.scte35Passthrough,
-        outputLocking,
-        ingestSegmentSeconds: ingestSegmentSeconds(profile.video.gopSeconds),
-        inputLossAction: channel.class === "STANDARD" ? "PAUSE_OUTPUT" : "EMIT_OUTPUT",
-      }),
+      encoderSettings,
       dependsOn: props.dependsOn,
     });
+    const group = (encoderSettings.outputGroups as { readonly name?: string }[]).findIndex((g) => g.name === PACKAGER_OUTPUT_GROUP);
+    this.packagerOutputGroupName = this.channel.encoderSettings.outputGroups.get(group).name;
   }
 }

@@ -21,6 +21,31 @@ export interface MathSpec {
   readonly metrics: Readonly<Record<string, MetricSpec>>;
 }
 
+/**
+ * A Metrics Insights query over exactly one dimension set (SCHEMA matches metrics with exactly
+ * these dimensions, https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-querylanguage.html),
+ * filtered by the dimensions whose values we know. Used where AWS recommends a dimension whose
+ * values it does not document (ActiveInputFailoverLabel): the query selects the set without
+ * naming a value, and aggregates the one series the set has per filter.
+ */
+export interface InsightsSpec {
+  readonly namespace: string;
+  readonly metricName: string;
+  /** The complete dimension set, as documented. */
+  readonly schema: readonly string[];
+  /** Dimension values to filter by (references to resources, or fixed values such as a pipeline number). */
+  readonly where: Readonly<Record<string, string>>;
+  readonly aggregate: "SUM" | "AVG" | "MAX" | "MIN";
+}
+
+/** The query text of a Metrics Insights spec (values are resource references or fixed literals, never user text). */
+export function insightsQuery(q: InsightsSpec): string {
+  const where = Object.entries(q.where)
+    .map(([k, v]) => `${k} = '${v}'`)
+    .join(" AND ");
+  return `SELECT ${q.aggregate}(${q.metricName}) FROM SCHEMA("${q.namespace}", ${q.schema.join(", ")}) WHERE ${where}`;
+}
+
 export interface AlarmSpec {
   /** Construct id (a Terraform address: keep it stable). */
   readonly id: string;
@@ -30,9 +55,10 @@ export interface AlarmSpec {
   readonly description: string;
   readonly settings: AlarmSettings;
   readonly comparison: Comparison;
-  /** Exactly one of metric and math. */
+  /** Exactly one of metric, math and insights. */
   readonly metric?: MetricSpec;
   readonly math?: MathSpec;
+  readonly insights?: InsightsSpec;
 }
 
 /** CloudWatch's limits on alarm names and descriptions. */
@@ -72,6 +98,12 @@ export function createAlarm(scope: Construct, naming: Naming, topicArn: string, 
       dimensions: { ...spec.metric.dimensions },
       statistic: spec.metric.statistic,
       period: settings.periodSeconds,
+    });
+  }
+  if (spec.insights) {
+    return new CloudwatchMetricAlarm(scope, spec.id, {
+      ...common,
+      metricQuery: [{ id: "query", expression: insightsQuery(spec.insights), label: spec.component, period: settings.periodSeconds, returnData: true }],
     });
   }
   const math = spec.math!;

@@ -4,7 +4,9 @@ import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
 import { ContributionFlow } from "../contribution";
 import { Naming } from "../naming";
 import { PackagedEndpoint, Packager } from "../packager";
-import { CONNECTION_PROTOCOLS, NAMESPACES } from "./pipeline";
+import type { ContributionType } from "../../config/types";
+import { insightsQuery } from "./alarm";
+import { CONNECTION_PROTOCOLS, MonitoredFailover, NAMESPACES, UDP_INPUT_TYPES, inputMetric } from "./pipeline";
 
 /** One region's pipeline, as the dashboard shows it. */
 export interface DashboardRegion {
@@ -13,6 +15,15 @@ export interface DashboardRegion {
   readonly channel: MedialiveChannel;
   /** 2 for a STANDARD channel, 1 for SINGLE_PIPELINE. */
   readonly pipelines: 1 | 2;
+  /** The input type: which input metrics can report at all. */
+  readonly contributionType: ContributionType;
+  /** The name of the channel's output group that pushes to MediaPackage (a reference to the channel). */
+  readonly outputGroupName: string;
+  /**
+   * The channel's automatic input failover.
+   * @default - none
+   */
+  readonly automaticInputFailover?: MonitoredFailover;
   readonly packager: Packager;
 }
 
@@ -28,7 +39,10 @@ export interface EventDashboardProps {
   readonly cdnAdditionalMetrics: boolean;
 }
 
-/** One line of a metric widget: namespace, metric, dimension pairs, then rendering options. */
+/**
+ * One line of a metric widget: namespace, metric, dimension pairs, then rendering options; or a
+ * one-element line holding a Metrics Insights expression and its options.
+ */
 type MetricLine = (string | Record<string, string | number>)[];
 
 interface Widget {
@@ -56,10 +70,31 @@ export class EventDashboard extends Construct {
     const graph = (region: string, title: string, stat: string, metrics: MetricLine[]) =>
       widgets.push({ type: "metric", width: 8, height: 6, properties: { title, region, view: "timeSeries", stacked: false, period: PERIOD, stat, metrics } });
 
-    for (const r of props.regions) {
+    for (const [index, r] of props.regions.entries()) {
       const pipelines = Array.from({ length: r.pipelines }, (_, p) => String(p));
       const live = (metricName: string, options: Record<string, string> = {}): MetricLine[] =>
         pipelines.map((p) => [NAMESPACES.medialive, metricName, "ChannelId", r.channel.channelId, "Pipeline", p, { label: `${metricName} pipeline ${p}`, ...options }]);
+      const output = (metricName: string): MetricLine[] =>
+        pipelines.map((p) => [
+          NAMESPACES.medialive,
+          metricName,
+          "ChannelId",
+          r.channel.channelId,
+          "OutputGroupName",
+          r.outputGroupName,
+          "Pipeline",
+          p,
+          { label: `${metricName} pipeline ${p}` },
+        ]);
+      // Input metrics the way the alarms read them: the active input only, with automatic failover.
+      const input = (metricName: string, statistic: "Average" | "Sum", options: Record<string, string> = {}): MetricLine[] =>
+        pipelines.map((p, i) => {
+          const label = `${metricName} pipeline ${p}`;
+          const read = inputMetric(r.channel.channelId, Number(p), metricName, statistic, r.automaticInputFailover);
+          if ("insights" in read) return [{ expression: insightsQuery(read.insights), label, id: `r${index}_${metricName.toLowerCase()}_${i}`, ...options }];
+          return [NAMESPACES.medialive, metricName, ...Object.entries(read.metric.dimensions).flat(), { label, stat: statistic, ...options }];
+        });
+      const failoverMetrics = r.automaticInputFailover?.preference === "PRIMARY_INPUT_PREFERRED";
       text(`## ${props.naming.event} in ${r.region}`);
 
       // Input health.
@@ -80,17 +115,23 @@ export class EventDashboard extends Construct {
           );
         }
       }
-      graph(r.region, "Input: MediaLive input loss (s) and input frame rate", "Sum", [
-        ...live("InputLossSeconds"),
-        ...live("InputVideoFrameRate", { stat: "Average", yAxis: "right" }),
+      const udp = UDP_INPUT_TYPES.includes(r.contributionType);
+      graph(r.region, udp ? "Input: MediaLive input loss (s) and input frame rate" : "Input: MediaLive input frame rate", "Sum", [
+        ...(udp ? input("InputLossSeconds", "Sum") : []),
+        ...input("InputVideoFrameRate", "Average", { yAxis: "right" }),
       ]);
 
       // Pipeline health.
-      graph(r.region, "Pipeline: active alerts, primary input active (1 = yes)", "Maximum", [...live("ActiveAlerts"), ...live("PrimaryInputActive")]);
+      graph(
+        r.region,
+        failoverMetrics ? "Pipeline: active alerts, primary input active (1 = yes)" : "Pipeline: active alerts",
+        "Maximum",
+        [...live("ActiveAlerts"), ...(failoverMetrics ? live("PrimaryInputActive") : [])],
+      );
       graph(r.region, "Pipeline: dropped frames, output 4xx/5xx to MediaPackage", "Sum", [
         ...live("DroppedFrames"),
-        ...live("Output4xxErrors"),
-        ...live("Output5xxErrors"),
+        ...output("Output4xxErrors"),
+        ...output("Output5xxErrors"),
       ]);
 
       // Packaging ingress and egress.

@@ -2,15 +2,46 @@ import { Construct } from "constructs";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
 import { ALARM_FAMILIES, AlarmFamily, AlarmsConfig } from "../../config/alarms";
+import type { ChannelConfig, ContributionType } from "../../config/types";
 import { ContributionFlow, PIPELINE_LETTERS } from "../contribution";
 import { Naming } from "../naming";
 import { Packager } from "../packager";
-import { AlarmSpec, MetricSpec, createAlarm } from "./alarm";
+import { AlarmSpec, InsightsSpec, MetricSpec, createAlarm } from "./alarm";
 import { settingsFor } from "./families";
 import { AlarmTopic } from "./topic";
 
 /** MediaConnect reports a source's connection state (SourceConnected, SourceDisconnections) only for these. */
 export const CONNECTION_PROTOCOLS: readonly string[] = ["srt-listener", "zixi-push"];
+
+/**
+ * Input types whose loss MediaLive counts in InputLossSeconds: "seconds without packets from the
+ * source of an RTP or MediaConnect input" (metrics.json, InputLossSeconds). Other inputs never report it.
+ */
+export const UDP_INPUT_TYPES: readonly ContributionType[] = ["MEDIACONNECT", "RTP_PUSH", "UDP_PUSH"];
+
+/** The channel's automatic input failover, as monitoring needs it. */
+export interface MonitoredFailover {
+  readonly preference: ChannelConfig["inputFailover"]["preference"];
+}
+
+/**
+ * How an input metric of one pipeline is read. With automatic input failover AWS recommends the
+ * dimension set with ActiveInputFailoverLabel, so that only the active input counts; its values
+ * are not documented, so a Metrics Insights query selects that exact set (metrics.json). Without
+ * failover the labelled set reports nothing, and ChannelId, Pipeline is the metric.
+ */
+export function inputMetric(
+  channelId: string,
+  pipeline: number,
+  metricName: string,
+  statistic: "Average" | "Sum",
+  failover: MonitoredFailover | undefined,
+): { readonly metric: MetricSpec } | { readonly insights: InsightsSpec } {
+  const where = { ChannelId: channelId, Pipeline: String(pipeline) };
+  if (!failover) return { metric: { namespace: NAMESPACES.medialive, metricName, dimensions: where, statistic } };
+  const aggregate = statistic === "Average" ? "AVG" : "SUM";
+  return { insights: { namespace: NAMESPACES.medialive, metricName, schema: ["ActiveInputFailoverLabel", "ChannelId", "Pipeline"], where, aggregate } };
+}
 
 /** The metrics each layer's alarms and dashboard widgets read. */
 export const NAMESPACES = {
@@ -33,6 +64,15 @@ export interface PipelineMonitoringProps {
   readonly channel: MedialiveChannel;
   /** 2 for a STANDARD channel, 1 for SINGLE_PIPELINE. */
   readonly pipelines: 1 | 2;
+  /** The input type: which input metrics can report at all (UDP_INPUT_TYPES). */
+  readonly contributionType: ContributionType;
+  /** The name of the channel's output group that pushes to MediaPackage (a reference to the channel). */
+  readonly outputGroupName: string;
+  /**
+   * The channel's automatic input failover.
+   * @default - none: no failover metrics (PrimaryInputActive), input metrics by ChannelId and Pipeline
+   */
+  readonly automaticInputFailover?: MonitoredFailover;
   /** The region the flows' feed is forwarded from, when it does not come from the encoders directly. */
   readonly forwardedFrom?: string;
   /** The encoding profile's frame rate; the input frame-rate alarm defaults to half of it. */
@@ -123,16 +163,27 @@ export class PipelineMonitoring extends Construct {
       dimensions: { ChannelId: channel.channelId, Pipeline: String(pipeline) },
       statistic,
     });
+    // The push to MediaPackage: MediaLive publishes its HTTP errors per output group.
+    const outputMetric = (pipeline: number, metricName: string): MetricSpec => ({
+      namespace: NAMESPACES.medialive,
+      metricName,
+      dimensions: { ChannelId: channel.channelId, OutputGroupName: props.outputGroupName, Pipeline: String(pipeline) },
+      statistic: "Sum",
+    });
+    const failover = props.automaticInputFailover;
     const pipelines = Array.from({ length: props.pipelines }, (_, p) => p);
     for (const p of pipelines) {
       const where = `pipeline ${p} of MediaLive channel ${channel.name} (id ${channel.channelId})`;
-      add("inputLoss", {
-        id: `InputLoss-pipeline-${p}`,
-        component: `medialive-pipeline-${p}-input-loss`,
-        description: `${where} had no input for ${s("inputLoss").threshold} s or more within ${s("inputLoss").periodSeconds} s. Viewers of this pipeline see the input-loss picture. Check the source of the active input; automatic failover to the backup input should follow.`,
-        comparison: "GreaterThanOrEqualToThreshold",
-        metric: liveMetric(p, "InputLossSeconds", "Sum"),
-      });
+      // Only UDP-based inputs report input loss (RTMP, pulls, files and devices never do).
+      if (UDP_INPUT_TYPES.includes(props.contributionType)) {
+        add("inputLoss", {
+          id: `InputLoss-pipeline-${p}`,
+          component: `medialive-pipeline-${p}-input-loss`,
+          description: `${where} had no input for ${s("inputLoss").threshold} s or more within ${s("inputLoss").periodSeconds} s${failover ? " on its active input" : ""}. Viewers of this pipeline see the input-loss picture. Check the source of the active input${failover ? "; automatic failover to the other input should follow" : ""}.`,
+          comparison: "GreaterThanOrEqualToThreshold",
+          ...inputMetric(channel.channelId, p, "InputLossSeconds", "Sum", failover),
+        });
+      }
       add("activeAlerts", {
         id: `ActiveAlerts-pipeline-${p}`,
         component: `medialive-pipeline-${p}-active-alerts`,
@@ -143,14 +194,16 @@ export class PipelineMonitoring extends Construct {
       add("inputFrameRate", {
         id: `InputFrameRate-pipeline-${p}`,
         component: `medialive-pipeline-${p}-input-frame-rate-low`,
-        description: `The input of ${where} arrives at under ${s("inputFrameRate").threshold} frames per second (average over ${s("inputFrameRate").periodSeconds} s). The source encoder or the contribution link is struggling: check the encoder's frame rate and load, and packet loss on the flows.`,
+        description: `The ${failover ? "active " : ""}input of ${where} arrives at under ${s("inputFrameRate").threshold} frames per second (average over ${s("inputFrameRate").periodSeconds} s). The source encoder or the contribution link is struggling: check the encoder's frame rate and load, and packet loss on the flows.`,
         comparison: "LessThanThreshold",
-        metric: liveMetric(p, "InputVideoFrameRate", "Average"),
+        ...inputMetric(channel.channelId, p, "InputVideoFrameRate", "Average", failover),
       });
-      add("primaryInputInactive", {
+      // PrimaryInputActive exists only with automatic failover, and means something only when the
+      // channel prefers its primary input (metrics.json).
+      if (failover?.preference === "PRIMARY_INPUT_PREFERRED") add("primaryInputInactive", {
         id: `PrimaryInputInactive-pipeline-${p}`,
         component: `medialive-pipeline-${p}-running-on-backup-input`,
-        description: `${where} has run on its backup input for a whole ${s("primaryInputInactive").periodSeconds} s: the primary input failed over. Viewers are fine while the backup is healthy, but there is no redundancy left: fix the primary feed. With PRIMARY_INPUT_PREFERRED the channel returns to it by itself.`,
+        description: `${where} has run on its backup input for a whole ${s("primaryInputInactive").periodSeconds} s: the primary input failed over. Viewers are fine while the backup is healthy, but there is no redundancy left: fix the primary feed. The channel prefers the primary and returns to it by itself.`,
         comparison: "LessThanThreshold",
         metric: liveMetric(p, "PrimaryInputActive", "Maximum"),
       });
@@ -159,14 +212,14 @@ export class PipelineMonitoring extends Construct {
         component: `medialive-pipeline-${p}-output-4xx-errors`,
         description: `MediaPackage refuses what ${where} pushes: ${s("output4xxErrors").threshold} or more 4xx errors per ${s("output4xxErrors").periodSeconds} s. Segments from this pipeline are lost. Check the MediaPackage channel policy (it must admit the MediaLive role) and the ingest endpoints.`,
         comparison: "GreaterThanOrEqualToThreshold",
-        metric: liveMetric(p, "Output4xxErrors", "Sum"),
+        metric: outputMetric(p, "Output4xxErrors"),
       });
       add("output5xxErrors", {
         id: `Output5xxErrors-pipeline-${p}`,
         component: `medialive-pipeline-${p}-output-5xx-errors`,
         description: `MediaPackage fails to accept what ${where} pushes: ${s("output5xxErrors").threshold} or more 5xx errors per ${s("output5xxErrors").periodSeconds} s. Segments from this pipeline are lost. Check MediaPackage in ${region} (AWS Health dashboard).`,
         comparison: "GreaterThanOrEqualToThreshold",
-        metric: liveMetric(p, "Output5xxErrors", "Sum"),
+        metric: outputMetric(p, "Output5xxErrors"),
       });
       add("droppedFrames", {
         id: `DroppedFrames-pipeline-${p}`,
