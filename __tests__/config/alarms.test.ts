@@ -97,14 +97,20 @@ describe("the alarms block", () => {
   });
 
   test("accepts sub-minute periods only where the service publishes every second", () => {
-    expect(check(withAlarms({ families: { inputLoss: { periodSeconds: 10 }, sourceBitrateZero: { periodSeconds: 30 } } })).config.alarms.families).toEqual({
-      inputLoss: { periodSeconds: 10 },
+    expect(check(withAlarms({ families: { activeAlerts: { periodSeconds: 10 }, sourceBitrateZero: { periodSeconds: 30 } } })).config.alarms.families).toEqual({
+      activeAlerts: { periodSeconds: 10 },
       sourceBitrateZero: { periodSeconds: 30 },
     });
-    expect(problemsOf(withAlarms({ families: { egress5xxErrors: { periodSeconds: 30 }, inputLoss: { periodSeconds: 45 }, cdnTotalErrorRate: { periodSeconds: 90 } } }))).toEqual([
+    expect(problemsOf(withAlarms({ families: { egress5xxErrors: { periodSeconds: 30 }, droppedFrames: { periodSeconds: 45 }, cdnTotalErrorRate: { periodSeconds: 90 } } }))).toEqual([
       "test.json: /alarms/families/egress5xxErrors/periodSeconds must be a multiple of 60: MediaPackage publishes one datapoint a minute (got 30)",
-      "test.json: /alarms/families/inputLoss/periodSeconds must be 10, 20, 30 or a multiple of 60 (got 45)",
+      "test.json: /alarms/families/droppedFrames/periodSeconds must be 10, 20, 30 or a multiple of 60 (got 45)",
       "test.json: /alarms/families/cdnTotalErrorRate/periodSeconds must be a multiple of 60: CloudFront publishes one datapoint a minute (got 90)",
+    ]);
+  });
+
+  test.each(["inputLoss", "inputFrameRate"])("rejects a sub-minute period for %s: read through Metrics Insights (one-minute resolution) on failover channels", (family) => {
+    expect(problemsOf(withAlarms({ families: { [family]: { periodSeconds: 10 } } }))).toEqual([
+      `test.json: /alarms/families/${family}/periodSeconds must be a multiple of 60: on a channel with automatic input failover it is read through a Metrics Insights query, which has one-minute resolution (got 10)`,
     ]);
   });
 

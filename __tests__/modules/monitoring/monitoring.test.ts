@@ -111,25 +111,50 @@ describe("regional alarms, default configuration (SRT over MediaConnect, STANDAR
   });
 
   test.each([
-    ["input-loss", "InputLossSeconds", "Sum", "GreaterThanOrEqualToThreshold", 5, 60, 1],
     ["active-alerts", "ActiveAlerts", "Maximum", "GreaterThanOrEqualToThreshold", 1, 60, 3],
-    ["input-frame-rate-low", "InputVideoFrameRate", "Average", "LessThanThreshold", 15, 60, 2],
     ["running-on-backup-input", "PrimaryInputActive", "Maximum", "LessThanThreshold", 1, 60, 1],
-    ["output-4xx-errors", "Output4xxErrors", "Sum", "GreaterThanOrEqualToThreshold", 1, 60, 2],
-    ["output-5xx-errors", "Output5xxErrors", "Sum", "GreaterThanOrEqualToThreshold", 1, 60, 2],
     ["dropped-frames", "DroppedFrames", "Sum", "GreaterThanOrEqualToThreshold", 30, 60, 2],
   ])("MediaLive %s: AWS/MediaLive %s by ChannelId and Pipeline, %s, %s %d over %d s x %d", (what, metric, statistic, comparison, threshold, period, evaluations) => {
     for (const pipeline of ["0", "1"]) {
-      expect(alarm(stack, `demo-live-euw1-medialive-pipeline-${pipeline}-${what}`)).toMatchObject({
-        namespace: "AWS/MediaLive",
-        metric_name: metric,
-        dimensions: { ChannelId: channelId, Pipeline: pipeline },
-        statistic,
-        comparison_operator: comparison,
-        threshold,
-        period,
-        evaluation_periods: evaluations,
-      });
+      const a = alarm(stack, `demo-live-euw1-medialive-pipeline-${pipeline}-${what}`);
+      expect(a).toMatchObject({ namespace: "AWS/MediaLive", metric_name: metric, statistic, comparison_operator: comparison, threshold, period, evaluation_periods: evaluations });
+      expect(a.dimensions).toEqual({ ChannelId: channelId, Pipeline: pipeline });
+    }
+  });
+
+  test.each([
+    ["output-4xx-errors", "Output4xxErrors"],
+    ["output-5xx-errors", "Output5xxErrors"],
+  ])("MediaLive %s: AWS/MediaLive %s by ChannelId, OutputGroupName (the channel's MediaPackage push group) and Pipeline", (what, metric) => {
+    const outputGroup = `\${aws_medialive_channel.${channel}.encoder_settings[0].output_groups[0].name}`;
+    // The reference points at the group that PUTs HLS to MediaPackage.
+    const group = resources(stack, "aws_medialive_channel")[channel].encoder_settings.output_groups[0];
+    expect(group.name).toBe("mediapackage");
+    expect(group.output_group_settings.hls_group_settings.hls_cdn_settings[0].hls_basic_put_settings).toBeDefined();
+    for (const pipeline of ["0", "1"]) {
+      const a = alarm(stack, `demo-live-euw1-medialive-pipeline-${pipeline}-${what}`);
+      expect(a).toMatchObject({ namespace: "AWS/MediaLive", metric_name: metric, statistic: "Sum", comparison_operator: "GreaterThanOrEqualToThreshold", threshold: 1, period: 60, evaluation_periods: 2 });
+      expect(a.dimensions).toEqual({ ChannelId: channelId, OutputGroupName: outputGroup, Pipeline: pipeline });
+    }
+  });
+
+  test.each([
+    ["input-loss", "SUM(InputLossSeconds)", "GreaterThanOrEqualToThreshold", 5, 1],
+    ["input-frame-rate-low", "AVG(InputVideoFrameRate)", "LessThanThreshold", 15, 2],
+  ])("MediaLive %s with automatic input failover: the active input only, through ActiveInputFailoverLabel (a Metrics Insights query)", (what, select, comparison, threshold, evaluations) => {
+    for (const pipeline of ["0", "1"]) {
+      const a = alarm(stack, `demo-live-euw1-medialive-pipeline-${pipeline}-${what}`);
+      expect(a).toMatchObject({ comparison_operator: comparison, threshold, evaluation_periods: evaluations, treat_missing_data: "notBreaching" });
+      expect(a.metric_name).toBeUndefined();
+      expect(a.metric_query).toEqual([
+        {
+          id: "query",
+          expression: `SELECT ${select} FROM SCHEMA("AWS/MediaLive", ActiveInputFailoverLabel, ChannelId, Pipeline) WHERE ChannelId = '${channelId}' AND Pipeline = '${pipeline}'`,
+          label: `medialive-pipeline-${pipeline}-${what}`,
+          period: 60,
+          return_data: true,
+        },
+      ]);
     }
   });
 
@@ -204,7 +229,7 @@ describe("regional alarms, default configuration (SRT over MediaConnect, STANDAR
       `[demo-live | eu-west-1 | MediaConnect] No srt-listener connection from the primary encoder to flow ${flowName("primary-b")} (primary input, pipeline 1 "b", eu-west-1b) for a whole 60 s. Check the primary encoder and its network path to the flow's ingest address (terraform output ingest-primary-b). The channel keeps playing from the other input while that one is healthy.`,
     );
     expect(alarm(stack, "demo-live-euw1-medialive-pipeline-1-input-loss").alarm_description).toBe(
-      `[demo-live | eu-west-1 | MediaLive] Pipeline 1 of MediaLive channel ${ref("aws_medialive_channel", channel, "name")} (id ${channelId}) had no input for 5 s or more within 60 s. Viewers of this pipeline see the input-loss picture. Check the source of the active input; automatic failover to the backup input should follow.`,
+      `[demo-live | eu-west-1 | MediaLive] Pipeline 1 of MediaLive channel ${ref("aws_medialive_channel", channel, "name")} (id ${channelId}) had no input for 5 s or more within 60 s on its active input. Viewers of this pipeline see the input-loss picture. Check the source of the active input; automatic failover to the other input should follow.`,
     );
     const layers: Record<string, string> = { mediaconnect: "MediaConnect", medialive: "MediaLive", mediapackage: "MediaPackage" };
     for (const a of Object.values(resources(stack, "aws_cloudwatch_metric_alarm")) as any[]) {
@@ -404,15 +429,19 @@ describe("configuration variants", () => {
     const stack = synthWith((c) => {
       c.alarms.families = {
         sourcePacketLoss: { enabled: false },
-        inputLoss: { threshold: 2, periodSeconds: 10, evaluationPeriods: 3 },
+        activeAlerts: { threshold: 2, periodSeconds: 10, evaluationPeriods: 3 },
+        inputLoss: { threshold: 2, periodSeconds: 120 },
         pipelineSilent: { periodSeconds: 120 },
         cdn5xxErrorRate: { threshold: 0.5 },
       };
     });
     const regional = stack["demo-live-eu-west-1"];
     expect(alarmNames(regional).filter((n) => n.endsWith("-packet-loss"))).toEqual([]);
-    expect(alarm(regional, "demo-live-euw1-medialive-pipeline-0-input-loss")).toMatchObject({ threshold: 2, period: 10, evaluation_periods: 3 });
-    expect(alarm(regional, "demo-live-euw1-medialive-pipeline-0-input-loss").alarm_description).toContain("had no input for 2 s or more within 10 s");
+    expect(alarm(regional, "demo-live-euw1-medialive-pipeline-0-active-alerts")).toMatchObject({ threshold: 2, period: 10, evaluation_periods: 3 });
+    expect(alarm(regional, "demo-live-euw1-medialive-pipeline-0-active-alerts").alarm_description).toContain("has had at least 2 active alert for 30 s");
+    // A Metrics Insights alarm carries its period on the query.
+    expect(alarm(regional, "demo-live-euw1-medialive-pipeline-0-input-loss")).toMatchObject({ threshold: 2, metric_query: [expect.objectContaining({ period: 120 })] });
+    expect(alarm(regional, "demo-live-euw1-medialive-pipeline-0-input-loss").alarm_description).toContain("had no input for 2 s or more within 120 s");
     expect(alarm(regional, "demo-live-euw1-medialive-pipeline-1-silent").metric_query.filter((q: any) => q.metric).map((q: any) => q.metric.period)).toEqual([120, 120, 120, 120]);
     expect(alarm(stack["demo-live-cdn"], "demo-live-global-cloudfront-5xx-error-rate").threshold).toBe(0.5);
   });
@@ -439,11 +468,31 @@ describe("configuration variants", () => {
     expect(alarm(stack, "concert-live-apse2-mediaconnect-flow-primary-a-source-not-connected").metric_name).toBe("SourceConnected");
   });
 
-  test("a single-pipeline channel on files: no MediaConnect alarms, and no silence alarm (nothing to compare its silence with)", () => {
-    const stack = synthApp(load("config/examples/mp4-file.json"))["rehearsal-eu-west-3"];
+  test("a single-pipeline channel on files: no MediaConnect alarms, no silence alarm (nothing to compare its silence with), no input-loss or failover alarms (files report neither)", () => {
+    const stacks = synthApp(load("config/examples/mp4-file.json"));
+    const stack = stacks["rehearsal-eu-west-3"];
     const names = alarmNames(stack);
     expect(names.filter((n) => n.includes("-mediaconnect-") || n.endsWith("-silent"))).toEqual([]);
-    expect(names).toContain("rehearsal-euw3-medialive-pipeline-0-input-loss");
+    expect(names.filter((n) => n.endsWith("-input-loss") || n.endsWith("-running-on-backup-input"))).toEqual([]);
+    // Without automatic failover the frame rate is read by ChannelId and Pipeline (the labelled set would report nothing).
+    const frameRate = alarm(stack, "rehearsal-euw3-medialive-pipeline-0-input-frame-rate-low");
+    expect(frameRate).toMatchObject({ namespace: "AWS/MediaLive", metric_name: "InputVideoFrameRate", statistic: "Average" });
+    expect(Object.keys(frameRate.dimensions).sort()).toEqual(["ChannelId", "Pipeline"]);
+    const widgets = JSON.parse((Object.values(resources(stacks["rehearsal-cdn"], "aws_cloudwatch_dashboard"))[0] as any).dashboard_body).widgets;
+    expect(widgets.map((w: any) => w.properties.title).filter((t: string) => t?.startsWith("Input") || t?.startsWith("Pipeline: active"))).toEqual([
+      "Input: MediaLive input frame rate",
+      "Pipeline: active alerts",
+    ]);
+  });
+
+  test("RTMP push with equal input preference: automatic failover (input metrics of the active input), but no input-loss alarm (RTMP does not report it) and no primary-input alarm (meaningless without a preferred input)", () => {
+    const c = defaultConfig();
+    c.contribution = { type: "RTMP_PUSH", allowlistCidrs: ["198.51.100.0/24"] };
+    c.channel.inputFailover.preference = "EQUAL_INPUT_PREFERENCE";
+    const stack = synthApp(check(c))["demo-live-eu-west-1"];
+    const names = alarmNames(stack);
+    expect(names.filter((n) => /-(input-loss|running-on-backup-input)$/.test(n))).toEqual([]);
+    expect(alarm(stack, "demo-live-euw1-medialive-pipeline-0-input-frame-rate-low").metric_query[0].expression).toContain('FROM SCHEMA("AWS/MediaLive", ActiveInputFailoverLabel, ChannelId, Pipeline)');
   });
 
   test("two regions, one of them us-east-1: one topic and alarm set per region, the CDN's apart, one dashboard over both", () => {
