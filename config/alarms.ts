@@ -75,6 +75,14 @@ const ENDPOINTS: Readonly<Record<NotificationProtocol, { readonly pattern: RegEx
   },
 };
 
+/**
+ * The silence alarms compare a heartbeat with evidence that the event is live, turning an absent
+ * heartbeat into zeros with FILL (modules/monitoring/alarm.ts). The newest minute of a metric can
+ * arrive after the alarm evaluates it; FILL then reads a late heartbeat as silence for that one
+ * datapoint, so a single breaching period must never be enough.
+ */
+const SILENCE_FAMILIES: readonly AlarmFamily[] = ["pipelineSilent", "ingressStopped"];
+
 /** Periods CloudWatch accepts: 10, 20 or 30 s for high-resolution metrics, otherwise whole minutes. */
 const SUB_MINUTE_PERIODS = [10, 20, 30];
 
@@ -108,6 +116,12 @@ export function checkAlarms(alarms: AlarmsConfig, say: (pointer: string, text: s
     }
     if (name === "cdnOriginLatency" && override.enabled === true && !alarms.cdnAdditionalMetrics) {
       say(`${at}/enabled`, `needs /alarms/cdnAdditionalMetrics set to true: CloudFront publishes OriginLatency only with additional metrics`);
+    }
+    if (override.evaluationPeriods !== undefined && override.evaluationPeriods < 2 && SILENCE_FAMILIES.includes(name)) {
+      say(
+        `${at}/evaluationPeriods`,
+        `must be at least 2: ${name} reads a missing heartbeat as silence, and the newest datapoint of a metric can arrive after the alarm evaluates it (got ${override.evaluationPeriods})`,
+      );
     }
     const period = override.periodSeconds;
     if (period !== undefined && period % 60 !== 0) {

@@ -114,6 +114,13 @@ describe("the alarms block", () => {
     ]);
   });
 
+  test.each(["pipelineSilent", "ingressStopped"])("rejects a single evaluation period for the silence alarm %s (a late heartbeat would page)", (family) => {
+    expect(problemsOf(withAlarms({ families: { [family]: { evaluationPeriods: 1 } } }))).toEqual([
+      `test.json: /alarms/families/${family}/evaluationPeriods must be at least 2: ${family} reads a missing heartbeat as silence, and the newest datapoint of a metric can arrive after the alarm evaluates it (got 1)`,
+    ]);
+    expect(check(withAlarms({ families: { [family]: { evaluationPeriods: 2 } } })).config.alarms.families).toEqual({ [family]: { evaluationPeriods: 2 } });
+  });
+
   test("keeps the evaluation range within a day", () => {
     expect(problemsOf(withAlarms({ families: { activeAlerts: { periodSeconds: 7200, evaluationPeriods: 30 } } }))).toEqual([
       "test.json: /alarms/families/activeAlerts/periodSeconds must be <= 3600 (got 7200)",

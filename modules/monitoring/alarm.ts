@@ -76,6 +76,16 @@ const DESCRIPTION_LIMIT = 1024;
  * compare the silent series with one that proves the event is live, and are themselves not
  * breaching when both are silent. INSUFFICIENT_DATA therefore only occurs before the first
  * datapoint ever, so it has no action.
+ *
+ * Why the silence alarms can work at all: for a math alarm "the data point is considered missing
+ * if the math expression doesn't return a value for that data point"
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-data-queries.html), so
+ * without FILL an absent heartbeat would make the whole expression missing, i.e. not breaching,
+ * and a dead pipeline would never page. FILL(series, 0) gives the absent series a value in every
+ * period of the evaluated range (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html,
+ * function FILL), and the IF(...) > 0 condition on the live evidence keeps the result at 0 between
+ * events. The price is the newest period: a heartbeat that arrives after the evaluation is read
+ * as 0 once, which is why the loader requires at least two evaluation periods for these families.
  */
 export function createAlarm(scope: Construct, naming: Naming, topicArn: string, spec: AlarmSpec): CloudwatchMetricAlarm {
   if (spec.description.length > DESCRIPTION_LIMIT) throw new Error(`alarm ${spec.component}: description is ${spec.description.length} characters, over CloudWatch's ${DESCRIPTION_LIMIT}`);
