@@ -135,6 +135,7 @@ export class Encoder extends Construct {
       dependsOn: props.dependsOn,
     });
     const group = (encoderSettings.outputGroups as { readonly name?: string }[]).findIndex((g) => g.name === PACKAGER_OUTPUT_GROUP);
+    if (group < 0) throw new Error(`Encoder: the encoder settings have no output group named ${PACKAGER_OUTPUT_GROUP} (the MediaPackage push group the output alarms watch)`);
     this.packagerOutputGroupName = this.channel.encoderSettings.outputGroups.get(group).name;
   }
 }
