@@ -229,7 +229,7 @@ const EXPECTED: Record<string, string[]> = {
     'environment-case.json: /event/environment must be lowercase letters, digits and hyphens, at most 32 characters (got "Production")',
   ],
   "cost-centre-empty.json": [
-    'cost-centre-empty.json: /event/costCentre must be a cost-allocation tag value: 1 to 128 letters, digits, spaces or ._:/=+@- (got "")',
+    'cost-centre-empty.json: /event/costCentre must be a cost-allocation tag value: 1 to 256 letters, digits, spaces or _.:/=+-@ (got "")',
   ],
   "description-long.json": ["description-long.json: /event/description must be at most 200 characters long (got 243 characters)"],
   "cors-http.json": [

@@ -1,10 +1,11 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import type { ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { checkAlarms } from "./alarms";
 import { ConfigError, compileSchema, readJsonFile, validateAgainst } from "./json-file";
 import { listProfiles, loadProfileFile } from "./profiles";
+import { checkText, pointerSegment, terraformLiteral } from "./text-rules";
 import type { EncodingProfile, EventConfig, LoadedEvent } from "./types";
 import countries from "./countries.json";
 import eventSchema from "./event.schema.json";
@@ -42,23 +43,51 @@ export function checkEvent(data: unknown, display: string, profilesDir: string, 
   validateEvent ??= compileSchema(eventSchema);
   // ajv fills defaults into the object it validates; work on a copy so callers keep theirs.
   const copy = structuredClone(data);
-  if (!validateAgainst(validateEvent, copy, display, problems)) throw new ConfigError(problems);
+  const schemaOk = validateAgainst(validateEvent, copy, display, problems);
+  // Every layer reports at once: with schema errors, the checks whose values the schema passed
+  // still run (text rules, CIDRs, names, the profile), so one run shows every problem.
+  const reported = reportedPointers(schemaOk ? [] : validateEvent.errors ?? []);
+  const trusted = (pointer: string) => !reported.some((p) => p === pointer || p.startsWith(`${pointer}/`) || pointer.startsWith(`${p}/`));
+  checkText(copy, display, { prose: PROSE, secret: SECRET_POINTER, skip: (pointer) => !trusted(pointer) }, problems);
   const config = copy as EventConfig;
+  const say = (pointer: string, text: string) => problems.push(`${display}: ${pointer} ${text}`);
 
-  const profileName = config.channel.encodingProfile;
+  const profileName = (config as { channel?: { encodingProfile?: unknown } } | null)?.channel?.encodingProfile;
   let profile: EncodingProfile | undefined;
-  const available = listProfiles(profilesDir);
-  if (!available.includes(profileName)) {
-    problems.push(`${display}: /channel/encodingProfile names no profile in encoding-profiles/ (got ${JSON.stringify(profileName)}; available: ${available.join(", ")})`);
-  } else {
-    const profileFile = path.join(profilesDir, `${profileName}.json`);
-    profile = loadProfileFile(profileFile, `encoding-profiles/${profileName}.json`, problems);
+  if (typeof profileName === "string" && trusted("/channel/encodingProfile")) {
+    const available = listProfiles(profilesDir);
+    if (!available.includes(profileName)) {
+      problems.push(`${display}: /channel/encodingProfile names no profile in encoding-profiles/ (got ${JSON.stringify(profileName)}; available: ${available.join(", ")})`);
+    } else {
+      const profileFile = path.join(profilesDir, `${profileName}.json`);
+      profile = loadProfileFile(profileFile, `encoding-profiles/${profileName}.json`, problems);
+    }
   }
 
+  checkValues(copy, trusted, say, warnings, display);
+  if (!schemaOk) throw new ConfigError(problems);
   checkSemantics(config, profile, display, problems, warnings);
   const publicKeys = readPublicKeys(config, display, baseDir, problems);
   if (problems.length > 0 || !profile) throw new ConfigError(problems);
-  return { config, profile, warnings, publicKeys };
+  // Free prose is the one kind of user text that may hold ${ and %{; Terraform gets it escaped.
+  const literal: EventConfig = { ...config, event: { ...config.event, description: terraformLiteral(config.event.description) } };
+  return { config: literal, profile, warnings, publicKeys };
+}
+
+/** Free prose in the event configuration: any text, emitted so Terraform takes it literally (docs/bad-input.md). */
+const PROSE = [/^\/event\/description$/, /^\/policy\/waivers\/\d+\/reason$/];
+/** Values that name a secret (an ARN, a parameter name) and so may hold the secret by mistake. */
+const SECRET_POINTER = /(secretArns?(\/[^/]+)?|passwordParameter|password|passphrase)$/i;
+
+/** The pointers ajv found wrong: the value itself, or for an unknown or badly named key, that key. */
+function reportedPointers(errors: readonly ErrorObject[]): string[] {
+  return errors
+    .filter((e) => e.keyword !== "required")
+    .map((e) => {
+      const key = (e.params as { additionalProperty?: string }).additionalProperty ?? e.propertyName;
+      if (e.keyword === "additionalProperties" || key !== undefined) return `${e.instancePath}/${pointerSegment(String(key))}`;
+      return e.instancePath;
+    });
 }
 
 const PUSH_TYPES = new Set(["MEDIACONNECT", "RTP_PUSH", "UDP_PUSH", "RTMP_PUSH"]);
@@ -92,7 +121,6 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
   const cidrs = contribution.allowlistCidrs;
   if (PUSH_TYPES.has(type) && !cidrs) say("/contribution", `is missing the key "allowlistCidrs", which contribution.type ${type} needs (the networks your encoders send from)`);
   if (!PUSH_TYPES.has(type) && cidrs) say("/contribution/allowlistCidrs", `is not used by contribution.type ${type}; remove it (only MEDIACONNECT and *_PUSH inputs listen)`);
-  cidrs?.forEach((cidr, i) => checkCidr(cidr, `/contribution/allowlistCidrs/${i}`, say, warnings, display));
   if (type === "MEDIACONNECT" && cidrs && cidrs.length > 1) {
     say("/contribution/allowlistCidrs", `has ${cidrs.length} entries, but a MediaConnect source accepts exactly one CIDR; use one block that covers your encoders, or add mediaconnect.secondSource with its own`);
   }
@@ -157,7 +185,6 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
     }
     if (mc.primaryPort > 64000 - 4 && mc.protocol === "rtp-fec") say(`${at}/primaryPort`, `leaves no room for the FEC ports (port+2, port+4 must stay at or below 64000)`);
     if (mc.secondSource) {
-      checkCidr(mc.secondSource.allowlistCidr, `${at}/secondSource/allowlistCidr`, say, warnings, display);
       if (mc.secondSource.failoverMode === "MERGE" && !["rtp", "rtp-fec", "rist"].includes(mc.protocol)) {
         say(`${at}/secondSource/failoverMode`, `MERGE needs two packet-identical RTP or RIST sources (SMPTE 2022-7); use FAILOVER with protocol ${mc.protocol}`);
       }
@@ -256,6 +283,77 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
   }
 }
 
+/**
+ * Checks of single values that need no other part of the configuration to be valid, so they run
+ * even when the schema found problems elsewhere. `trusted` says whether the schema passed a value.
+ */
+function checkValues(data: unknown, trusted: (pointer: string) => boolean, say: (p: string, t: string) => void, warnings: string[], display: string): void {
+  const at = (pointer: string): unknown => {
+    let node: unknown = data;
+    for (const key of pointer.split("/").slice(1)) {
+      if (node === null || typeof node !== "object") return undefined;
+      node = (node as Record<string, unknown>)[key.replace(/~1/g, "/").replace(/~0/g, "~")];
+    }
+    return node;
+  };
+  const strings = (pointer: string): [string, string][] => {
+    const list = at(pointer);
+    return Array.isArray(list) ? list.map((v, i) => [`${pointer}/${i}`, v] as [string, unknown]).filter((e): e is [string, string] => typeof e[1] === "string" && trusted(e[0])) : [];
+  };
+  for (const [pointer, cidr] of strings("/contribution/allowlistCidrs")) checkCidr(cidr, pointer, say, warnings, display);
+  const second = "/contribution/mediaconnect/secondSource/allowlistCidr";
+  const secondCidr = at(second);
+  if (typeof secondCidr === "string" && trusted(second)) checkCidr(secondCidr, second, say, warnings, display);
+  for (const [pointer, code] of strings("/delivery/geoRestriction/countries")) {
+    if (!COUNTRIES.has(code)) say(pointer, `is not an ISO 3166-1 alpha-2 country code (got ${JSON.stringify(code)}; for example GB, US, DE)`);
+  }
+  checkTags(at, trusted, say);
+  const bucket = "/state/s3/bucket";
+  const bucketName = at(bucket);
+  if (typeof bucketName === "string" && trusted(bucket)) {
+    const broken = S3_BUCKET_RULES.find((r) => r.test(bucketName));
+    if (broken) say(bucket, `${broken.text}, which S3 does not allow in a bucket name (${S3_NAMING}) (got ${JSON.stringify(bucketName)})`);
+  }
+  // The access-log bucket's name starts with the event name (modules/delivery: "<event>-global-cdn-logs-").
+  const name = at("/event/name");
+  if (typeof name === "string" && trusted("/event/name") && at("/delivery/accessLogs/enabled") === true) {
+    const broken = S3_BUCKET_RULES.filter((r) => r.prefix).find((r) => r.test(name));
+    if (broken) say("/event/name", `${broken.text}; with delivery.accessLogs.enabled the log bucket's name starts with the event name, and S3 does not allow that (${S3_NAMING}) (got ${JSON.stringify(name)})`);
+  }
+}
+
+/**
+ * Tag keys and values must not start with aws: in any case, reserved for AWS:
+ * https://docs.aws.amazon.com/tag-editor/latest/userguide/reference.html and
+ * https://docs.aws.amazon.com/batch/latest/userguide/tag-restrictions.html (characters and lengths: event.schema.json).
+ */
+const RESERVED_TAG_PREFIX = /^aws:/i;
+
+function checkTags(at: (pointer: string) => unknown, trusted: (pointer: string) => boolean, say: (p: string, t: string) => void): void {
+  const tags = at("/tags");
+  if (tags !== null && typeof tags === "object" && !Array.isArray(tags)) {
+    for (const [key, value] of Object.entries(tags)) {
+      const pointer = `/tags/${pointerSegment(key)}`;
+      if (!trusted(pointer)) continue;
+      if (RESERVED_TAG_PREFIX.test(key)) say("/tags", `key ${JSON.stringify(key)} is not allowed: the aws: prefix is reserved for tags AWS sets itself`);
+      else if (typeof value === "string" && RESERVED_TAG_PREFIX.test(value)) say(pointer, `must not start with aws:, which is reserved for tags AWS sets itself (got ${JSON.stringify(value)})`);
+    }
+  }
+  const costCentre = at("/event/costCentre");
+  if (typeof costCentre === "string" && trusted("/event/costCentre") && RESERVED_TAG_PREFIX.test(costCentre)) {
+    say("/event/costCentre", `must not start with aws:, which is reserved for tags AWS sets itself (it becomes the CostCentre tag) (got ${JSON.stringify(costCentre)})`);
+  }
+}
+
+/** S3's general purpose bucket naming rules beyond characters and length (which the schema checks). */
+const S3_NAMING = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html";
+const S3_BUCKET_RULES: { readonly test: (name: string) => boolean; readonly text: string; readonly prefix?: boolean }[] = [
+  { test: (n) => n.includes(".."), text: "has two adjacent periods" },
+  { test: (n) => /^\d{1,3}(\.\d{1,3}){3}$/.test(n), text: "is formatted as an IP address" },
+  ...["xn--", "sthree-", "amzn-s3-demo-"].map((p) => ({ test: (n: string) => n.startsWith(p), text: `starts with the reserved prefix ${p}`, prefix: true })),
+  ...["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"].map((s) => ({ test: (n: string) => n.endsWith(s), text: `ends with the reserved suffix ${s}` })),
+];
+
 function typesUsing(block: string): string {
   return Object.entries(BLOCK_FOR_TYPE)
     .filter(([, b]) => b === block)
@@ -290,9 +388,6 @@ function checkProtection(c: EventConfig, say: (pointer: string, text: string) =>
       say("/delivery/customDomain/certificateArn", `is in ${certRegion}, but CloudFront uses certificates from us-east-1 only (got ${JSON.stringify(domain.certificateArn)})`);
     }
   }
-  c.delivery.geoRestriction?.countries.forEach((code, i) => {
-    if (!COUNTRIES.has(code)) say(`/delivery/geoRestriction/countries/${i}`, `is not an ISO 3166-1 alpha-2 country code (got ${JSON.stringify(code)}; for example GB, US, DE)`);
-  });
   const waf = c.delivery.waf;
   for (const cidr of waf.allowCidrs) {
     if (waf.denyCidrs.includes(cidr)) say("/delivery/waf", `lists ${cidr} in both allowCidrs and denyCidrs; keep it in one`);

@@ -114,7 +114,7 @@ describe("loading the event configuration", () => {
 
     test("rejects a bad tag key", () => {
       expect(problemsOf(withChange((c) => (c.tags = { "bad{key}": "x" })))).toEqual([
-        'test.json: /tags key "bad{key}" is not allowed: a key must be a tag key: 1 to 128 letters, digits, spaces or ._:/=+@-',
+        'test.json: /tags key "bad{key}" is not allowed: a key must be a tag key: 1 to 128 letters, digits, spaces or _.:/=+-@',
       ]);
     });
 
