@@ -4,6 +4,7 @@ import type { ValidateFunction } from "ajv";
 import { compileSchema, readJsonFile, validateAgainst } from "./json-file";
 import { ProfileSubject, RenditionSubject, checkProfileSubject, codingModeFor, wholeGopSegmentSeconds } from "./profile-checks";
 import { TEMPLATE_KEYS, importTemplate } from "./template-import";
+import { checkText, terraformLiteral } from "./text-rules";
 import type { AudioTrack, CaptionTrack, EncodingProfile, LadderFile, ProfileOutput, Rendition } from "./types";
 import ladderSchema from "../encoding-profiles/ladder.schema.json";
 
@@ -52,10 +53,31 @@ export function loadProfileFile(file: string, display: string, problems: string[
   if (format === "ladder") profile = loadLadder(data, fileName, display, found);
   else if (format === "medialive-template") profile = importTemplate(data, fileName, display, found);
   else found.push(`${display}: ${format.problem}`);
+  // Text rules (docs/bad-input.md) for every string the file holds, except where a line above
+  // already names the value.
+  const reported = found.map((line) => line.slice(display.length + 2).split(" ")[0]);
+  const skip = (pointer: string) => reported.some((p) => p === pointer || p === "/" || pointer.startsWith(`${p}/`));
+  checkText(data, display, { prose: PROFILE_PROSE, skip }, found);
   // Values shared by every rendition are checked once per rendition; say each problem once.
   const unique = [...new Set(found)];
   problems.push(...unique);
-  return unique.length === 0 ? profile : undefined;
+  return unique.length === 0 && profile ? literalProse(profile) : undefined;
+}
+
+/** Free prose in profiles: any text, emitted so Terraform takes it literally (docs/bad-input.md). */
+const PROFILE_PROSE = [
+  /^\/description$/,
+  /^\/captions\/languages\/\d+\/description$/,
+  /^\/outputGroups\/\d+\/outputGroupSettings\/hlsGroupSettings\/captionLanguageMappings\/\d+\/languageDescription$/,
+];
+
+/** The profile with its free prose escaped for Terraform (`${` as `$${`, `%{` as `%%{`). */
+function literalProse(profile: EncodingProfile): EncodingProfile {
+  return {
+    ...profile,
+    description: terraformLiteral(profile.description),
+    captionLanguages: profile.captionLanguages.map((c) => (typeof c.description === "string" ? { ...c, description: terraformLiteral(c.description) } : c)),
+  };
 }
 
 function loadLadder(data: unknown, fileName: string, display: string, problems: string[]): EncodingProfile | undefined {

@@ -15,6 +15,7 @@ import { AudioSubject, MAX_BITRATE, MAX_FRAME, OutputSubject, PROFILE_NAME, Prof
 import type { AudioTrack, CaptionLanguage, CaptionTrack, EncodingProfile, InputSpecification, ProfileOutput, RateControl, Rendition, VideoCodec, VideoProfile } from "./types";
 import templateSchema from "../encoding-profiles/medialive-template.schema.json";
 import providerSettings from "../providers/aws/medialive-encoder-settings.json";
+import ranges from "./medialive-ranges.json";
 
 /** Top-level keys that mark a file as a MediaLive template. */
 export const TEMPLATE_KEYS = ["videoDescriptions", "audioDescriptions", "captionDescriptions", "outputGroups", "timecodeConfig", "globalConfiguration"];
@@ -76,6 +77,8 @@ export function importTemplate(data: unknown, fileName: string, display: string,
     return undefined;
   }
   const template = data as Json;
+  const outOfRange = checkRanges(template, say);
+  if (outOfRange) return undefined;
   const converted = toBinding(template, providerSettings as unknown as ProviderNode);
   const replaced: string[] = [];
   for (const key of ["timecodeConfig", "globalConfiguration"]) if (template[key] !== undefined) replaced.push(`/${key}`);
@@ -398,6 +401,48 @@ function readOutputGroup(groups: readonly Json[], convertedGroups: readonly Json
     });
   });
   return { outputs, subjects, captionLanguages };
+}
+
+interface Range {
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly even?: boolean;
+}
+
+/**
+ * Checks the video descriptions' numbers against the ranges MediaLive accepts (medialive-ranges.json,
+ * from the MediaLive API reference). Returns whether any was out of range: the later checks divide
+ * by frame rates and GOPs, so they do not run on values MediaLive would refuse.
+ */
+function checkRanges(template: Json, say: Say): boolean {
+  let found = false;
+  const check = (values: Json | undefined, limits: Record<string, Range>, base: string) => {
+    if (!values) return;
+    for (const [key, range] of Object.entries(limits)) {
+      const v = values[key];
+      if (typeof v !== "number") continue;
+      const { minimum: min, maximum: max, exclusiveMinimum: above } = range;
+      let text: string | undefined;
+      if ((min !== undefined && v < min) || (max !== undefined && v > max) || (above !== undefined && v <= above)) {
+        const bounds = above !== undefined ? `greater than ${above}` : max === undefined ? `at least ${min}` : `between ${min} and ${max}`;
+        text = `must be ${bounds} (got ${v})`;
+      } else if (range.even && v % 2 !== 0) {
+        text = `must be an even number of pixels, as MediaLive requires (got ${v})`;
+      }
+      if (text) {
+        say(`${base}/${key}`, text);
+        found = true;
+      }
+    }
+  };
+  (template.videoDescriptions ?? []).forEach((d: Json, i: number) => {
+    const base = `/videoDescriptions/${i}`;
+    check(d, ranges.videoDescription, base);
+    check(d.codecSettings?.h264Settings, ranges.h264Settings, `${base}/codecSettings/h264Settings`);
+    check(d.codecSettings?.h265Settings, ranges.h265Settings, `${base}/codecSettings/h265Settings`);
+  });
+  return found;
 }
 
 /** Converts API-shaped JSON into the cdktf binding structure the provider's toTerraform expects. */
