@@ -44,11 +44,16 @@ export function checkEvent(data: unknown, display: string, profilesDir: string, 
   // ajv fills defaults into the object it validates; work on a copy so callers keep theirs.
   const copy = structuredClone(data);
   const schemaOk = validateAgainst(validateEvent, copy, display, problems);
+  const schemaLines = problems.length;
   // Every layer reports at once: with schema errors, the checks whose values the schema passed
   // still run (text rules, CIDRs, names, the profile), so one run shows every problem.
   const reported = reportedPointers(schemaOk ? [] : validateEvent.errors ?? []);
   const trusted = (pointer: string) => !reported.some((p) => p === pointer || p.startsWith(`${pointer}/`) || pointer.startsWith(`${p}/`));
-  checkText(copy, display, { prose: PROSE, secret: SECRET_POINTER, skip: (pointer) => !trusted(pointer) }, problems);
+  const textLines: string[] = [];
+  checkText(copy, display, { prose: PROSE, secret: SECRET_POINTER, skip: (pointer) => !trusted(pointer) }, textLines);
+  problems.push(...textLines);
+  // A value the text rules refused is not described again by the checks below.
+  const refused = new Set(textLines.map((line) => pointerOf(line, display)));
   const config = copy as EventConfig;
   const say = (pointer: string, text: string) => problems.push(`${display}: ${pointer} ${text}`);
 
@@ -65,10 +70,11 @@ export function checkEvent(data: unknown, display: string, profilesDir: string, 
   }
 
   checkValues(copy, trusted, say, warnings, display);
-  if (!schemaOk) throw new ConfigError(problems);
+  if (!schemaOk) throw new ConfigError(problems.filter((line, i) => i < schemaLines + textLines.length || !refused.has(pointerOf(line, display))));
   checkSemantics(config, profile, display, problems, warnings);
   const publicKeys = readPublicKeys(config, display, baseDir, problems);
-  if (problems.length > 0 || !profile) throw new ConfigError(problems);
+  const lines = problems.filter((line, i) => i < schemaLines + textLines.length || !refused.has(pointerOf(line, display)));
+  if (lines.length > 0 || !profile) throw new ConfigError(lines);
   // Free prose is the one kind of user text that may hold ${ and %{; Terraform gets it escaped.
   const literal: EventConfig = { ...config, event: { ...config.event, description: terraformLiteral(config.event.description) } };
   return { config: literal, profile, warnings, publicKeys };
@@ -78,6 +84,11 @@ export function checkEvent(data: unknown, display: string, profilesDir: string, 
 const PROSE = [/^\/event\/description$/, /^\/policy\/waivers\/\d+\/reason$/];
 /** Values that name a secret (an ARN, a parameter name) and so may hold the secret by mistake. */
 const SECRET_POINTER = /(secretArns?(\/[^/]+)?|passwordParameter|password|passphrase)$/i;
+
+/** The JSON pointer a problem line names. */
+function pointerOf(line: string, display: string): string {
+  return line.slice(display.length + 2).split(" ")[0];
+}
 
 /** The pointers ajv found wrong: the value itself, or for an unknown or badly named key, that key. */
 function reportedPointers(errors: readonly ErrorObject[]): string[] {

@@ -43,7 +43,8 @@ export function interpolationIn(s: string): string | undefined {
 
 /** A string Terraform reads literally: `${` and `%{` escaped as `$${` and `%%{`. */
 export function terraformLiteral(s: string): string {
-  return s.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  // A function, not a replacement string: in one, "$$" means a single "$".
+  return s.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

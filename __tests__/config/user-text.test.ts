@@ -1,0 +1,115 @@
+import * as fs from "fs";
+import * as path from "path";
+import { ConfigError, checkEvent } from "../../config/load";
+import eventSchema from "../../config/event.schema.json";
+import { PROFILES_DIR, ROOT, shippedConfigs, synthApp } from "../support/project";
+import { pointersFor, stringFields, withString } from "../support/schema-strings";
+
+// No user string becomes Terraform syntax. Every string field of the event schema (found by
+// walking the schema) gets each form of interpolation a user could type or paste; the config is
+// either rejected with one line naming the field, or synthesized with the text in literal form.
+
+const EXAMPLES = path.join(ROOT, "config", "examples");
+
+/** A double in the range cdktf reserves for number tokens (top 16 bits 0xfdff), as text. */
+function numberTokenText(): string {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setUint16(0, 0xfdff);
+  view.setUint16(6, 1);
+  return String(view.getFloat64(0));
+}
+
+/** What a user could type that Terraform or cdktf would not take as text, and how to spot it unescaped in the output. */
+const FORMS: { name: string; text: string; unescaped: RegExp; escaped?: string }[] = [
+  { name: "Terraform interpolation", text: "${aws_iam_role.x.arn}", unescaped: /(^|[^$])\$\{aws_iam_role\.x\.arn\}/, escaped: "$${aws_iam_role.x.arn}" },
+  { name: "Terraform directive", text: "%{ if true }x%{ endif }", unescaped: /(^|[^%])%\{ if true \}/, escaped: "%%{ if true }x%%{ endif }" },
+  { name: "cdktf string token", text: "${TfToken[TOKEN.1]}", unescaped: /TfToken|\$\{aws_/ },
+  { name: "cdktf list token", text: "#{TfToken[TOKEN.1]}", unescaped: /TfToken/ },
+  { name: "cdktf map token", text: "&{TfToken[TOKEN.1]}", unescaped: /TfToken/ },
+  // cdktf resolves a number in its token range only where the number stands on its own (a value
+  // ending in "v2.0" runs into it and is read as 2.0): such values must come out exactly as written.
+  { name: "cdktf number token", text: numberTokenText(), unescaped: /TfToken/, escaped: numberTokenText() },
+];
+
+/** The shipped configurations, plus the fields none of them sets (so every schema field has a value to replace). */
+function baseConfigs(): { name: string; config: Record<string, any> }[] {
+  const shipped = shippedConfigs().map((f) => ({ name: f, config: JSON.parse(fs.readFileSync(path.join(ROOT, f), "utf8")) }));
+  const extra = structuredClone(shipped.find((s) => s.name.endsWith("protected-playback.json"))!.config);
+  extra.policy = { waivers: [{ rule: "cdn-viewer-tls", resource: "title-fight-cdn/Delivery/Distribution", reason: "the legacy set-top boxes of the venue only speak TLS 1.1" }] };
+  extra.delivery.customDomain.certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/0123abcd-0123-4567-89ab-0123456789ab";
+  extra.packaging.endpoints["cmaf-drm"].encryption.certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/0123abcd-0123-4567-89ab-0123456789ab";
+  const states = shipped.filter((s) => s.config.state?.s3 || s.config.state?.cloud).map((s) => structuredClone(s));
+  for (const s of states) {
+    if (s.config.state.s3) s.config.state.s3.kmsKeyArn = "arn:aws:kms:eu-west-1:123456789012:key/0123abcd-0123-4567-89ab-0123456789ab";
+    if (s.config.state.cloud) s.config.state.cloud.hostname = "tfe.example.com";
+  }
+  return [...shipped, { name: "protected-playback (maximal)", config: extra }, ...states.map((s) => ({ name: `${s.name} (state)`, config: s.config }))];
+}
+
+function outcome(config: unknown): { problems: readonly string[] } | { loaded: ReturnType<typeof checkEvent> } {
+  try {
+    return { loaded: checkEvent(config, "test.json", PROFILES_DIR, EXAMPLES) };
+  } catch (err) {
+    if (err instanceof ConfigError) return { problems: err.problems };
+    throw err;
+  }
+}
+
+/** Every string in a synthesized stack, keys included. */
+function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === "string") out.push(value);
+  else if (Array.isArray(value)) value.forEach((v) => stringsOf(v, out));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) stringsOf(v, out.concat(k) && out).push(k);
+  return out;
+}
+
+const fields = stringFields(eventSchema as Record<string, any>);
+const bases = baseConfigs();
+
+test("the schema walk finds the string fields, and the shipped configs cover every one", () => {
+  expect(fields.length).toBeGreaterThanOrEqual(40);
+  const uncovered = fields.filter((f) => !bases.some((b) => pointersFor(b.config, f.pattern).length > 0)).map((f) => f.pattern);
+  expect(uncovered).toEqual([]);
+  for (const b of bases) expect(outcome(b.config)).toHaveProperty("loaded");
+});
+
+describe.each(FORMS)("$name", (form) => {
+  test("in any string field: rejected with one line naming the field, or synthesized literally", () => {
+    const accepted = new Map<string, { config: Record<string, any>; pointers: string[]; fields: Set<string> }>();
+    let rejected = 0;
+    for (const field of fields) {
+      for (const base of bases) {
+        for (const pointer of pointersFor(base.config, field.pattern)) {
+          const original: string = pointer.split("/").slice(1).reduce((n: any, k) => n[k.replace(/~1/g, "/").replace(/~0/g, "~")], base.config);
+          const result = outcome(withString(base.config, pointer, `${original}${form.text}`));
+          if ("problems" in result) {
+            // One line, naming the field (or its key, for a field that is a map key's value).
+            expect({ pointer, problems: result.problems }).toEqual({ pointer, problems: [expect.stringMatching(new RegExp(`^test\\.json: ${pointer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\S`))] });
+            rejected++;
+          } else {
+            const entry = accepted.get(base.name) ?? { config: base.config, pointers: [], fields: new Set<string>() };
+            entry.config = withString(entry.config, pointer, `${original}${form.text}`);
+            entry.pointers.push(pointer);
+            entry.fields.add(field.pattern);
+            accepted.set(base.name, entry);
+          }
+        }
+      }
+    }
+    expect(rejected).toBeGreaterThan(0);
+    // Whatever was accepted is synthesized with every accepted field changed at once.
+    // One synthesis per distinct set of accepted fields is enough (synthesis is the slow part).
+    const seen = new Set<string>();
+    for (const [name, { config, pointers, fields: accepted }] of accepted) {
+      const key = [...accepted].sort().join(" ");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const result = outcome(config);
+      if (!("loaded" in result)) throw new Error(`${name} with ${pointers.join(", ")}: ${result.problems.join("; ")}`);
+      const text = stringsOf(synthApp(result.loaded));
+      expect({ name, unescaped: text.filter((s) => form.unescaped.test(s)) }).toEqual({ name, unescaped: [] });
+      if (form.escaped) expect(text.some((s) => s.includes(form.escaped!))).toBe(true);
+    }
+    if (!form.escaped) expect([...accepted.values()].flatMap((a) => a.pointers)).toEqual([]);
+  });
+});
