@@ -100,8 +100,8 @@ describe.each(FORMS)("$name", (form) => {
     // Whatever was accepted is synthesized with every accepted field changed at once.
     // One synthesis per distinct set of accepted fields is enough (synthesis is the slow part).
     const seen = new Set<string>();
-    for (const [name, { config, pointers, fields: accepted }] of accepted) {
-      const key = [...accepted].sort().join(" ");
+    for (const [name, { config, pointers, fields: names }] of accepted) {
+      const key = [...names].sort().join(" ");
       if (seen.has(key)) continue;
       seen.add(key);
       const result = outcome(config);
