@@ -73,12 +73,20 @@ type Mutation =
   | { kind: "set"; path: Path; value: Json }
   | { kind: "delete"; path: Path }
   | { kind: "add"; path: Path; key: string; value: Json }
-  | { kind: "truncate"; at: number };
+  | { kind: "truncate"; at: number }
+  | { kind: "inject"; path: Path; text: string };
+
+/** What users could type into any string that Terraform or cdktf would not read as text. */
+const INJECTED = ["${aws_iam_role.x.arn}", "%{ if true }x%{ endif }", "${TfToken[TOKEN.1]}", "#{TfToken[TOKEN.1]}", "&{TfToken[TOKEN.1]}"];
+/** The same, unescaped, in synthesized Terraform JSON: a live reference, a directive, a token. */
+const UNESCAPED = /(^|[^$])\$\{aws_iam_role\.x\.arn\}|(^|[^%])%\{ if true \}|TfToken/;
 
 const anyValue: fc.Arbitrary<Json> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...interesting) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> },
 );
+/** Paths of the strings in the default config, where user text could carry interpolation. */
+const stringPaths = basePaths.filter((p) => typeof get(base, p) === "string");
 /** The same kind of value as the one a path holds now: edits that keep the file's shape, more of them valid. */
 const leafPaths = basePaths.filter((p) => {
   const v = get(base, p);
@@ -98,6 +106,14 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant("add" as const), path: fc.constantFrom(...objectPaths), key: fc.oneof(fc.constantFrom(...knownKeys), fc.string({ maxLength: 12 })), value: anyValue }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("inject" as const),
+      path: fc.constantFrom(...stringPaths),
+      text: fc.tuple(fc.constantFrom(...INJECTED), fc.nat(), fc.boolean()).map(([t, cut, whole]) => (whole ? t : t.slice(0, 2 + (cut % (t.length - 1))))),
+    }),
+  },
 );
 
 /** The edited file's text. */
@@ -113,6 +129,11 @@ function apply(mutations: Mutation[]): string {
     const parent = parentPath.length === 0 ? config : get(config, parentPath);
     if (parent === null || typeof parent !== "object") continue;
     const key = m.kind === "add" ? m.key : m.path[m.path.length - 1];
+    if (m.kind === "inject") {
+      const current = (parent as any)[key];
+      if (typeof current === "string") (parent as any)[key] = `${current}${m.text}`;
+      continue;
+    }
     if (m.kind === "delete") {
       if (Array.isArray(parent)) parent.splice(Number(key), 1);
       else delete parent[key as string];
@@ -124,7 +145,7 @@ function apply(mutations: Mutation[]): string {
 
 test("every edit of the default config ends in a checked synthesis or config errors, never a crash or a partial output", () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "property-"));
-  const outcomes = { synthesized: 0, rejected: 0 };
+  const outcomes = { synthesized: 0, rejected: 0, injectedSynthesized: 0 };
   try {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
@@ -140,6 +161,12 @@ test("every edit of the default config ends in a checked synthesis or config err
           expect(result.written).toBe(true);
           expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual([...stackNames(loaded)].sort());
           expect(fs.readdirSync(dir).sort()).toEqual(["cdktf.out", DISPLAY]);
+          // No user string reached the output as Terraform syntax or a cdktf token.
+          for (const stack of fs.readdirSync(path.join(outdir, "stacks"))) {
+            const json = fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8");
+            expect(json.match(UNESCAPED)).toBeNull();
+          }
+          if (mutations.some((m) => m.kind === "inject")) outcomes.injectedSynthesized++;
           outcomes.synthesized++;
         } catch (err) {
           if (!(err instanceof ConfigError)) throw err;
@@ -160,6 +187,8 @@ test("every edit of the default config ends in a checked synthesis or config err
   // Both outcomes are exercised, so neither branch passes vacuously.
   expect(outcomes.synthesized).toBeGreaterThanOrEqual(10);
   expect(outcomes.rejected).toBeGreaterThanOrEqual(10);
+  // Some injected text was accepted (free prose, escaped), so the output check above ran on it.
+  expect(outcomes.injectedSynthesized).toBeGreaterThanOrEqual(1);
 });
 
 test("the JSON reader finds a syntax error exactly when JSON.parse rejects the text, and places it inside the text", () => {
