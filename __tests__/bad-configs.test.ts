@@ -251,6 +251,29 @@ const EXPECTED: Record<string, string[]> = {
     "waiver-twice.json: /policy/waivers/1 repeats /policy/waivers/0 (rule cdn-viewer-tls on bad-input-cdn/Delivery/Distribution)",
   ],
   "waiver-no-reason.json": ['waiver-no-reason.json: /policy/waivers/0 is missing the required key "reason"'],
+  // User text that Terraform or cdktf would read as syntax, control characters (docs/bad-input.md)
+  "inject-speke-url.json": ["inject-speke-url.json: /packaging/endpoints/ts/encryption/spekeUrl must not contain \"${\": Terraform would read it as an expression, and this value is used as written (got \"https://keys.example.com/${aws_iam_role.encoder.arn}\")"],
+  "inject-email.json": ["inject-email.json: /alarms/notifications/0/endpoint must not contain cdktf token syntax \"${TfToken[\": cdktf would replace it with a reference to another resource (got \"ops${TfToken[TOKEN.12]}@example.com\")"],
+  "inject-pull-url.json": ["inject-pull-url.json: /contribution/pull/primaryUrls/0 must not contain \"%{\": Terraform would read it as an expression, and this value is used as written (got \"https://a.example.com/%{if}x%{endif}.m3u8\")"],
+  "inject-list-token.json": ["inject-list-token.json: /event/description must not contain cdktf token syntax \"#{TfToken[\": cdktf would replace it with a reference to another resource (got \"#{TfToken[TOKEN.3]}\")"],
+  "text-control-character.json": ["text-control-character.json: /event/description must not contain control characters such as NUL, tabs or line breaks (U+0000 at character 6) (got \"Final\\u0000 of the cup\")"],
+  "text-line-break.json": ["text-line-break.json: /event/description must not contain control characters such as NUL, tabs or line breaks (U+000A at character 10) (got \"Cup final\\nlive\")"],
+  // AWS naming rules: tags, S3 bucket names, names the pipeline generates from config values
+  "tag-aws-prefix.json": ["tag-aws-prefix.json: /tags key \"aws:cloudformation:stack-name\" is not allowed: the aws: prefix is reserved for tags AWS sets itself"],
+  "tag-value-aws-prefix.json": ["tag-value-aws-prefix.json: /tags/Owner must not start with aws:, which is reserved for tags AWS sets itself (got \"AWS:media\")"],
+  "tag-value-characters.json": ["tag-value-characters.json: /tags/Owner must be a tag value: at most 256 letters, digits, spaces or _.:/=+-@ (got \"media & ops\")"],
+  "bucket-adjacent-periods.json": ["bucket-adjacent-periods.json: /state/s3/bucket has two adjacent periods, which S3 does not allow in a bucket name (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html) (got \"state..live\")"],
+  "bucket-ip.json": ["bucket-ip.json: /state/s3/bucket is formatted as an IP address, which S3 does not allow in a bucket name (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html) (got \"192.168.5.4\")"],
+  "bucket-xn.json": ["bucket-xn.json: /state/s3/bucket starts with the reserved prefix xn--, which S3 does not allow in a bucket name (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html) (got \"xn--live-state\")"],
+  "bucket-alias.json": ["bucket-alias.json: /state/s3/bucket ends with the reserved suffix -s3alias, which S3 does not allow in a bucket name (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html) (got \"live-state-s3alias\")"],
+  "name-log-bucket-prefix.json": ["name-log-bucket-prefix.json: /event/name starts with the reserved prefix xn--; with delivery.accessLogs.enabled the log bucket's name starts with the event name, and S3 does not allow that (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html) (got \"xn--final\")"],
+  "signed-key-hyphen.json": ["signed-key-hyphen.json: /delivery/signedUrls/publicKeys key \"paywall-\" is not allowed: a key must be a key name: lowercase letters, digits and hyphens, at most 32 characters, starting with a letter and not ending with a hyphen (it becomes part of the CloudFront public key's name <event>-global-key-<name>)"],
+  // Every layer at once: a schema error does not hide the profile's or a CIDR's problem
+  "layers-all-at-once.json": [
+    'layers-all-at-once.json: /event/name must be lowercase letters, digits and hyphens, 3 to 24 characters, starting with a letter and not ending with a hyphen (got "Bad Input")',
+    `layers-all-at-once.json: /channel/encodingProfile names no profile in encoding-profiles/ (got "UHD-2160p"; available: ${AVAILABLE_PROFILES})`,
+    'layers-all-at-once.json: /contribution/allowlistCidrs/0 has host bits set; did you mean 198.51.100.0/24? (got "198.51.100.7/24")',
+  ],
   // A file that is not there
   "missing.json": ["missing.json: cannot read the file (no such file)"],
 };
