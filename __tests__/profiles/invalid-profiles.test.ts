@@ -11,6 +11,7 @@ const DIR = path.join(FIXTURES_DIR, "profiles", "invalid");
 // mistake per fixture; each is a copy of a valid ladder or template with that mistake made.
 const EXPECTED: Record<string, string[]> = {
   // Ladder format.
+  "ladder-description-control": ['/description must not contain control characters such as NUL, tabs or line breaks (U+0009 at character 5) (got "Main\\tladder")'],
   "ladder-name-mismatch": ['/name must equal the file name "ladder-name-mismatch" (got "something-else")'],
   "ladder-duplicate-names": ['/renditions/1/name repeats the rendition name "hd"; names must be unique'],
   "ladder-bitrate-order": ["/renditions/1/bitrate must be lower than the rendition above it (3000000); list renditions highest bitrate first (got 3500000)"],
@@ -49,6 +50,12 @@ const EXPECTED: Record<string, string[]> = {
   "ladder-hevc-high-tier-low-level": ['/renditions/0/level "3.1" has no High tier (HEVC levels below 4 are Main tier only); use "4" or higher, tier MAIN, or "AUTO"'],
 
   // MediaLive template format.
+  "template-sharpness-150": ["/videoDescriptions/0/sharpness must be between 0 and 100 (got 150)"],
+  "template-framerate-denominator-0": ["/videoDescriptions/0/codecSettings/h264Settings/framerateDenominator must be at least 1 (got 0)"],
+  "template-width-0": ["/videoDescriptions/0/width must be at least 2 (got 0)"],
+  "template-stream-name-interpolation": [
+    '/audioDescriptions/0/streamName must not contain "${": Terraform would read it as an expression, and this value is used as written (got "English ${aws_iam_role.encoder.name}")',
+  ],
   "template-unsupported-setting": ["/videoDescriptions/0/codecSettings/h264Settings/minQp is not supported by the hashicorp/aws 5.100 MediaLive resource; remove it"],
   "template-misspelt-setting": [
     "/videoDescriptions/0/codecSettings/h264Settings/qvbrQualityLvl is not supported by the hashicorp/aws 5.100 MediaLive resource; remove it (did you mean qvbrQualityLevel?)",
