@@ -53,13 +53,13 @@ export function loadProfileFile(file: string, display: string, problems: string[
   if (format === "ladder") profile = loadLadder(data, fileName, display, found);
   else if (format === "medialive-template") profile = importTemplate(data, fileName, display, found);
   else found.push(`${display}: ${format.problem}`);
-  // Text rules (docs/bad-input.md) for every string the file holds, except where a line above
-  // already names the value.
-  const reported = found.map((line) => line.slice(display.length + 2).split(" ")[0]);
-  const skip = (pointer: string) => reported.some((p) => p === pointer || p === "/" || pointer.startsWith(`${p}/`));
-  checkText(data, display, { prose: PROFILE_PROSE, skip }, found);
+  // Text rules (docs/bad-input.md) for every string the file holds. A file with refused text is
+  // reported by those lines alone: names and references checked further would only repeat them
+  // (a renamed description that no output finds, a pattern the text fails).
+  const text: string[] = [];
+  checkText(data, display, { prose: PROFILE_PROSE }, text);
   // Values shared by every rendition are checked once per rendition; say each problem once.
-  const unique = [...new Set(found)];
+  const unique = text.length > 0 ? text : [...new Set(found)];
   problems.push(...unique);
   return unique.length === 0 && profile ? literalProse(profile) : undefined;
 }

@@ -113,3 +113,65 @@ describe.each(FORMS)("$name", (form) => {
     if (!form.escaped) expect([...accepted.values()].flatMap((a) => a.pointers)).toEqual([]);
   });
 });
+
+// The same for profiles: every string field of the ladder schema (a shipped ladder with captions
+// added covers them all), and every string the shipped MediaLive templates set.
+import * as os from "os";
+import ladderSchema from "../../encoding-profiles/ladder.schema.json";
+import { loadProfileFile } from "../../config/profiles";
+
+function profileBases(): { file: string; data: Record<string, any> }[] {
+  const ladder = JSON.parse(fs.readFileSync(path.join(PROFILES_DIR, "HD-720p.json"), "utf8"));
+  ladder.$schema = "./ladder.schema.json";
+  ladder.description = ladder.description ?? "720p ladder";
+  ladder.captions = { languages: [{ channel: 1, language: "eng", description: "English" }] };
+  const templates = ["imported-avc-1080p", "imported-hevc-2160p"].map((n) => ({ file: n, data: JSON.parse(fs.readFileSync(path.join(PROFILES_DIR, `${n}.json`), "utf8")) }));
+  return [{ file: "HD-720p", data: ladder }, ...templates];
+}
+
+/** Every string pointer in a JSON value. */
+function stringPointers(value: unknown, at = ""): string[] {
+  if (typeof value === "string") return [at];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([k, v]) => stringPointers(v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`));
+}
+
+test("the ladder schema's string fields are all set in the profile test's base ladder", () => {
+  const ladder = profileBases()[0].data;
+  expect(stringFields(ladderSchema as Record<string, any>).filter((f) => pointersFor(ladder, f.pattern).length === 0).map((f) => f.pattern)).toEqual([]);
+});
+
+describe.each(FORMS.filter((f) => f.escaped && !f.name.includes("number")))("$name in a profile", (form) => {
+  test("in any string of a ladder or template: rejected with one line naming it, or synthesized literally", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "profiles-"));
+    try {
+      let rejected = 0;
+      for (const base of profileBases()) {
+        const acceptedData = { value: base.data };
+        for (const pointer of stringPointers(base.data)) {
+          if (pointer === "/name" || pointer === "/$schema") continue; // the file name and the editor hint, never emitted
+          const original: string = pointer.split("/").slice(1).reduce((n: any, k) => n[k.replace(/~1/g, "/").replace(/~0/g, "~")], base.data);
+          fs.writeFileSync(path.join(dir, `${base.file}.json`), JSON.stringify(withString(base.data, pointer, `${original}${form.text}`)));
+          const problems: string[] = [];
+          loadProfileFile(path.join(dir, `${base.file}.json`), "p.json", problems);
+          if (problems.length > 0) {
+            expect({ pointer, problems }).toEqual({ pointer, problems: [expect.stringContaining(`p.json: ${pointer} `)] });
+            rejected++;
+          } else acceptedData.value = withString(acceptedData.value, pointer, `${original}${form.text}`);
+        }
+        // Synthesize an event on the profile with every accepted field changed.
+        if (acceptedData.value === base.data) continue;
+        fs.writeFileSync(path.join(dir, `${base.file}.json`), JSON.stringify(acceptedData.value));
+        const config = JSON.parse(fs.readFileSync(path.join(ROOT, "config", "default.json"), "utf8"));
+        config.channel = { ...config.channel, encodingProfile: base.file };
+        const loaded = checkEvent(config, "test.json", dir);
+        const text = stringsOf(synthApp(loaded));
+        expect(text.filter((s) => form.unescaped.test(s))).toEqual([]);
+        expect(text.some((s) => s.includes(form.escaped!))).toBe(true);
+      }
+      expect(rejected).toBeGreaterThan(10);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
