@@ -175,3 +175,20 @@ describe.each(FORMS.filter((f) => f.escaped && !f.name.includes("number")))("$na
     }
   });
 });
+
+// Names generated from config values fit the naming helper whenever the schema admits the value:
+// a signed-URL key named "paywall-" used to pass the schema and crash in naming.
+import fc from "fast-check";
+import { Naming, REGION_CODES } from "../../modules/naming";
+
+test("every signed-URL key name and event name the schema admits makes a valid CloudFront key name", () => {
+  const keyPattern = new RegExp((eventSchema as any).properties.delivery.properties.signedUrls.properties.publicKeys.propertyNames.pattern, "u");
+  const eventPattern = new RegExp((eventSchema as any).properties.event.properties.name.pattern, "u");
+  fc.assert(
+    fc.property(fc.stringMatching(eventPattern), fc.stringMatching(keyPattern), fc.constantFrom(...Object.keys(REGION_CODES), "global"), (event, key, scope) => {
+      expect(() => new Naming(event, scope).name(`key-${key}`, 128)).not.toThrow();
+    }),
+    { seed: 20261130, numRuns: 500 },
+  );
+  expect(keyPattern.test("paywall-")).toBe(false);
+});
