@@ -54,6 +54,7 @@ export function checkEvent(data: unknown, display: string, profilesDir: string, 
   problems.push(...textLines);
   // A value the text rules refused is not described again by the checks below.
   const refused = new Set(textLines.map((line) => pointerOf(line, display)));
+  const lines = () => problems.filter((line, i) => i < schemaLines + textLines.length || !refused.has(pointerOf(line, display)));
   const config = copy as EventConfig;
   const say = (pointer: string, text: string) => problems.push(`${display}: ${pointer} ${text}`);
 
@@ -70,11 +71,10 @@ export function checkEvent(data: unknown, display: string, profilesDir: string, 
   }
 
   checkValues(copy, trusted, say, warnings, display);
-  if (!schemaOk) throw new ConfigError(problems.filter((line, i) => i < schemaLines + textLines.length || !refused.has(pointerOf(line, display))));
+  if (!schemaOk) throw new ConfigError(lines());
   checkSemantics(config, profile, display, problems, warnings);
   const publicKeys = readPublicKeys(config, display, baseDir, problems);
-  const lines = problems.filter((line, i) => i < schemaLines + textLines.length || !refused.has(pointerOf(line, display)));
-  if (lines.length > 0 || !profile) throw new ConfigError(lines);
+  if (problems.length > 0 || !profile) throw new ConfigError(lines());
   // Free prose is the one kind of user text that may hold ${ and %{; Terraform gets it escaped.
   const literal: EventConfig = { ...config, event: { ...config.event, description: terraformLiteral(config.event.description) } };
   return { config: literal, profile, warnings, publicKeys };
@@ -82,7 +82,7 @@ export function checkEvent(data: unknown, display: string, profilesDir: string, 
 
 /** Free prose in the event configuration: any text, emitted so Terraform takes it literally (docs/bad-input.md). */
 const PROSE = [/^\/event\/description$/, /^\/policy\/waivers\/\d+\/reason$/];
-/** Values that name a secret (an ARN, a parameter name) and so may hold the secret by mistake. */
+/** Values that name a secret (an ARN, a parameter name) and so may hold the secret by mistake (as in json-file.ts). */
 const SECRET_POINTER = /(secretArns?(\/[^/]+)?|passwordParameter|password|passphrase)$/i;
 
 /** The JSON pointer a problem line names. */
