@@ -1,50 +1,92 @@
 // Entry point: load and check the event configuration, build one stack per region plus the
 // CDN stack, synthesize, and check every stack against the policy pack before anything is
 // written. The only place that reads the environment, prints, or exits.
-import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { printedProblems } from "./config/json-file";
 import { ConfigError, loadEvent } from "./config/load";
 import { blocking, formatReport } from "./policy";
-import { synthesizeChecked } from "./policy/gate";
+import { OutputError, removeStagingFolders, stageChecked } from "./policy/gate";
+import { projectRoot } from "./policy/output-folder";
 import { formatCostAndLatency } from "./report";
 
-/** The project root: the nearest folder above this file that holds cdktf.json (works bundled too). */
-function projectRoot(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "cdktf.json"))) return dir;
-    if (path.dirname(dir) === dir) return process.cwd();
-  }
+/** An environment variable, or undefined when it is unset, empty or blank. */
+function setting(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value.trim() === "" ? undefined : value;
 }
 
-function main(): number {
-  const root = projectRoot(__dirname);
-  const configFile = process.env.EVENT_CONFIG ?? path.join("config", "default.json");
-  // cdktf sets CDKTF_OUTDIR when it runs the app; run directly, the app writes cdktf.out here.
-  const outdir = path.resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out");
+/**
+ * The folder the user typed the command in. npm runs scripts in the project root and says where
+ * it was started in INIT_CWD; run any other way, the working folder is that place.
+ */
+function invocationFolder(root: string): string {
+  const init = process.env.INIT_CWD;
+  return init && path.isAbsolute(init) && path.resolve(process.cwd()) === root ? init : process.cwd();
+}
+
+/** True once the output folder holds this run's synthesis: a signal after that interrupts nothing. */
+let committed = false;
+
+async function main(): Promise<number> {
+  const root = projectRoot(__dirname) ?? process.cwd();
+  const from = invocationFolder(root);
+  // EVENT_CONFIG and CDKTF_OUTDIR are read relative to where the command was typed; the defaults
+  // are the project's own config/default.json and cdktf.out (cdktf sets CDKTF_OUTDIR absolute).
+  const given = setting("EVENT_CONFIG");
+  const configFile = given ? path.resolve(from, given) : path.join(root, "config", "default.json");
+  const display = given ?? path.join("config", "default.json");
+  const outdirSetting = setting("CDKTF_OUTDIR");
+  const outdir = outdirSetting ? path.resolve(from, outdirSetting) : path.join(root, "cdktf.out");
   try {
-    const loaded = loadEvent(path.resolve(configFile), { profilesDir: path.join(root, "encoding-profiles"), display: configFile });
+    const loaded = loadEvent(configFile, { profilesDir: path.join(root, "encoding-profiles"), display });
     for (const warning of loaded.warnings) console.error(`warning: ${warning}`);
 
     // Synthesized beside outdir, checked, and only then moved into place: a failure writes nothing.
-    const result = synthesizeChecked(loaded, { outdir, display: configFile });
-    if (!result.written) {
-      for (const line of formatReport(result.report)) console.error(line);
-      const errors = blocking(result.report).length;
-      console.error(`Nothing was synthesized: fix the ${errors === 1 ? "policy error" : `${errors} policy errors`} above, or waive ${errors === 1 ? "it" : "each"} in policy.waivers with a reason.`);
-      return 1;
+    const staged = stageChecked(loaded, { outdir, display, protect: [from] });
+    try {
+      if (!staged.passed) {
+        for (const line of formatReport(staged.report)) console.error(line);
+        const errors = blocking(staged.report).length;
+        console.error(`Nothing was synthesized: fix the ${errors === 1 ? "policy error" : `${errors} policy errors`} above, or waive ${errors === 1 ? "it" : "each"} in policy.waivers with a reason.`);
+        return 1;
+      }
+      // Synthesis is synchronous, so a Ctrl-C or SIGTERM that came during it is handled here,
+      // before the output folder is replaced (see the handlers below).
+      await new Promise((resolve) => setImmediate(resolve));
+      staged.commit();
+      committed = true;
+    } finally {
+      staged.discard();
     }
-    console.log(`Synthesized ${configFile} (${loaded.config.event.name}, profile ${loaded.profile.name}) into ${path.relative(process.cwd(), outdir) || "."}: ${result.stacks.join(", ")}`);
-    for (const line of formatReport(result.report)) console.log(line);
-    console.log(formatCostAndLatency(loaded, { display: configFile }));
+    console.log(`Synthesized ${display} (${loaded.config.event.name}, profile ${loaded.profile.name}) into ${path.relative(from, outdir) || "."}: ${staged.stacks.join(", ")}`);
+    for (const line of formatReport(staged.report)) console.log(line);
+    console.log(formatCostAndLatency(loaded, { display }));
     return 0;
   } catch (err) {
     if (err instanceof ConfigError) {
-      for (const line of err.problems) console.error(line);
+      for (const line of printedProblems(err.problems)) console.error(line);
       console.error(`Nothing was synthesized: fix the ${err.problems.length === 1 ? "problem" : `${err.problems.length} problems`} above.`);
+      return 1;
+    }
+    if (err instanceof OutputError) {
+      console.error(err.message);
       return 1;
     }
     throw err;
   }
 }
 
-process.exitCode = main();
+// Ctrl-C, SIGTERM (a CI job cancelled) or a closed terminal: remove the staging folder and stop
+// before anything is replaced. A run killed outright (SIGKILL) leaves it to the next run to remove.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    removeStagingFolders();
+    if (!committed) console.error(`Interrupted by ${signal}: nothing was synthesized.`);
+    process.exit(128 + os.constants.signals[signal]);
+  });
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});

@@ -10,33 +10,185 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and parses a JSON file; problems (missing file, syntax error with line and column) are collected. */
-export function readJsonFile(file: string, display: string, problems: string[]): unknown {
-  let text: string;
+/**
+ * The largest configuration, profile, price or key file read, in bytes. Ours are under 50 KB; the
+ * limit keeps a wrong path (a disk image, a log) from being read whole.
+ */
+export const MAX_INPUT_BYTES = 1_000_000;
+
+/** How many problems a command prints before it says how many more there are. */
+export const MAX_PRINTED_PROBLEMS = 50;
+
+/** The lines a command prints for a list of problems: the first 50, then how many more were found. */
+export function printedProblems(problems: readonly string[], limit = MAX_PRINTED_PROBLEMS): string[] {
+  if (problems.length <= limit) return [...problems];
+  return [...problems.slice(0, limit), `... and ${problems.length - limit} more problems of the same kinds (fix these first)`];
+}
+
+/**
+ * A value for a message: JSON as the user wrote it, shortened when long (a 100 KB string pasted
+ * into a name must not become a 100 KB line), with its full length said.
+ */
+export function shown(value: unknown, max = 80): string {
+  const json = JSON.stringify(value) ?? String(value);
+  if (json.length <= max) return json;
+  let head = json.slice(0, max - 20);
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  if (typeof value === "string") return `${head}…" (${[...value].length} characters)`;
+  if (Array.isArray(value)) return `${head}… (${value.length} items)`;
+  if (value !== null && typeof value === "object") return `${head}… (${Object.keys(value).length} keys)`;
+  return `${head}… (${json.length} characters)`;
+}
+
+/** A JSON pointer for a message, each overlong key shortened. */
+export function shownPointer(pointer: string): string {
+  return pointer.length <= 120 ? pointer : pointer.split("/").map((k) => (k.length > 40 ? `${k.slice(0, 30)}…` : k)).join("/");
+}
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOTDIR: "a folder on its path is a file",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "the name is too long",
+  EIO: "input/output error",
+};
+
+/** What a file is when it is not a regular file, for messages. */
+function kindOf(stat: fs.Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return "it is a folder, not a file";
+  if (stat.isFIFO()) return "it is a named pipe, not a regular file";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "it is a device, not a regular file";
+  if (stat.isSocket()) return "it is a socket, not a regular file";
+  return "it is not a regular file";
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/**
+ * Reads an input file as strict UTF-8 text, or says in one phrase why it cannot: it must be a
+ * regular file (never a pipe or a device, which could block forever), at most MAX_INPUT_BYTES,
+ * UTF-8 (a leading byte order mark is dropped), with no NUL bytes. Never blocks, never throws.
+ */
+export function readInputText(file: string, limit = MAX_INPUT_BYTES): { readonly text: string } | { readonly problem: string; readonly missing?: boolean } {
+  const cannot = (err: unknown) => {
+    const code = (err as NodeJS.ErrnoException).code ?? "";
+    return { problem: `cannot read the file (${READ_ERRORS[code] ?? code ?? String(err)})`, missing: code === "ENOENT" };
+  };
+  const tooLarge = (size: string) => ({ problem: `cannot read the file (it is ${size}; input files may be at most ${limit / 1_000_000} MB)` });
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, "utf8");
+    // Look before opening: opening a named pipe for reading waits for a writer.
+    const kind = kindOf(fs.statSync(file));
+    if (kind) return { problem: `cannot read the file (${kind})` };
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      // The path may have changed between the two looks; the open file is what counts.
+      const stat = fs.fstatSync(fd);
+      const again = kindOf(stat);
+      if (again) return { problem: `cannot read the file (${again})` };
+      if (stat.size > limit) return tooLarge(megabytes(stat.size));
+      // Read to the end (files under /proc report size 0), never more than the limit.
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
+        const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+        if (n === 0) break;
+        chunks.push(chunk.subarray(0, n));
+        total += n;
+        if (total > limit) return tooLarge(`more than ${limit / 1_000_000} MB`);
+      }
+      bytes = Buffer.concat(chunks, total);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    problems.push(`${display}: cannot read the file (${code === "ENOENT" ? "no such file" : code ?? String(err)})`);
+    return cannot(err);
+  }
+  return decodeUtf8(bytes);
+}
+
+/** Strict UTF-8 decoding: the first byte that is not UTF-8 is named with its line and column. */
+export function decodeUtf8(bytes: Uint8Array): { readonly text: string } | { readonly problem: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: "the file is UTF-16 encoded (it starts with a UTF-16 byte order mark); save it as UTF-8" };
+  }
+  const at = (offset: number) => {
+    const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+    let line = 1;
+    for (let k = bytes.indexOf(0x0a); k !== -1 && k < offset; k = bytes.indexOf(0x0a, k + 1)) line++;
+    const column = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, offset)).length + 1;
+    return `line ${line}, column ${column}`;
+  };
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    return { problem: `invalid UTF-8 at ${at(bad)} (byte 0x${bytes[bad].toString(16).padStart(2, "0")}); save the file as UTF-8` };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { problem: `the file holds a NUL byte at ${at(nul)}: it is not text, or UTF-16 without a byte order mark; save it as UTF-8` };
+  }
+  // Some editors start UTF-8 files with a byte order mark; it is not part of the content.
+  return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (n === 0 || i + n >= b.length) return i;
+    for (let k = 1; k <= n; k++) if ((b[i + k] & 0xc0) !== 0x80) return i;
+    // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
+    const d = b[i + 1];
+    if ((c === 0xe0 && d < 0xa0) || (c === 0xed && d > 0x9f) || (c === 0xf0 && d < 0x90) || (c === 0xf4 && d > 0x8f)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/**
+ * Reads and parses a JSON file; problems (not a readable regular text file, syntax error with line
+ * and column, repeated keys, numbers no reader keeps) are collected, one line each.
+ */
+export function readJsonFile(file: string, display: string, problems: string[]): unknown {
+  const read = readInputText(file);
+  if ("problem" in read) {
+    problems.push(`${display}: ${read.problem}`);
     return undefined;
   }
-  // Some editors start UTF-8 files with a byte order mark; it is not part of the JSON.
-  const json = text.replace(/^\uFEFF/, "");
+  const json = read.text.replace(/^\uFEFF/, "");
   const scan = scanJson(json);
+  if (scan.error) {
+    const e = scan.error;
+    problems.push(`${display}: invalid JSON at line ${e.at.line}, column ${e.at.column}: ${e.message}`);
+    return undefined;
+  }
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (err) {
-    const e = scan.error;
-    problems.push(`${display}: invalid JSON${e ? ` at line ${e.at.line}, column ${e.at.column}: ${e.message}` : `: ${(err as Error).message}`}`);
+    problems.push(`${display}: invalid JSON: ${(err as Error).message}`);
     return undefined;
   }
   // JSON.parse keeps the last of two equal keys without a word; a second endpoint "ts" would
   // silently replace the first.
   for (const d of scan.duplicates) {
-    problems.push(`${display}: ${d.pointer || "/"} has the key ${JSON.stringify(d.key)} twice (lines ${d.first.line} and ${d.second.line}); JSON keeps only the last, so rename or merge them`);
+    problems.push(`${display}: ${shownPointer(d.pointer) || "/"} has the key ${shown(d.key, 60)} twice (lines ${d.first.line} and ${d.second.line}); JSON keeps only the last, so rename or merge them`);
   }
-  return scan.duplicates.length > 0 ? undefined : data;
+  for (const n of scan.numbers) {
+    problems.push(`${display}: ${shownPointer(n.pointer) || "/"} ${n.reason} (got ${n.text.length > 40 ? `${n.text.slice(0, 30)}…, ${n.text.length} characters` : n.text})`);
+  }
+  return scan.duplicates.length > 0 || scan.numbers.length > 0 ? undefined : data;
 }
 
 const ipv4Cidr = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
@@ -59,9 +211,9 @@ export function validateAgainst(validate: ValidateFunction, data: unknown, displ
 }
 
 function describeAjvError(err: ErrorObject): string | undefined {
-  const at = err.instancePath || "/";
+  const at = shownPointer(err.instancePath) || "/";
   // A secret pasted where its ARN or parameter name belongs must not end up in CI logs.
-  const got = SECRET_POINTER.test(at) ? "(the value is not shown: it may be a secret)" : `(got ${JSON.stringify(err.data)})`;
+  const got = SECRET_POINTER.test(at) ? "(the value is not shown: it may be a secret)" : `(got ${shown(err.data)})`;
   const schema = err.parentSchema as { description?: string } | undefined;
   const params = err.params as Record<string, unknown>;
   switch (err.keyword) {
@@ -69,11 +221,11 @@ function describeAjvError(err: ErrorObject): string | undefined {
       return `${at} is missing the required key "${params.missingProperty}"`;
     case "additionalProperties": {
       const allowed = Object.keys((schema as { properties?: object })?.properties ?? {}).filter((k) => k !== "$schema");
-      return `${join(at, String(params.additionalProperty))} is not a known key (allowed: ${allowed.join(", ")})`;
+      return `${shownPointer(join(at, String(params.additionalProperty)))} is not a known key (allowed: ${allowed.join(", ")})`;
     }
     case "enum":
       if (err.propertyName !== undefined) {
-        return `${at} key ${JSON.stringify(err.propertyName)} is not allowed: a key must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+        return `${at} key ${shown(err.propertyName, 60)} is not allowed: a key must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
       }
       return `${at} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")} ${got}`;
     case "type":
@@ -85,7 +237,7 @@ function describeAjvError(err: ErrorObject): string | undefined {
     case "format":
       if (params.propertyName !== undefined || err.propertyName !== undefined) {
         const name = (err.propertyName ?? params.propertyName) as string;
-        return `${at} key ${JSON.stringify(name)} is not allowed: a key must be ${schema?.description ?? `matching ${String(params.pattern)}`}`;
+        return `${at} key ${shown(name, 60)} is not allowed: a key must be ${schema?.description ?? `matching ${String(params.pattern)}`}`;
       }
       return `${at} must be ${schema?.description ?? err.message} ${got}`;
     case "minimum":

@@ -13,6 +13,11 @@ export interface JsonScan {
   readonly error?: { readonly at: TextPosition; readonly message: string };
   /** Keys given twice in one object: the object's JSON pointer, the key, and both positions. */
   readonly duplicates: readonly { readonly pointer: string; readonly key: string; readonly first: TextPosition; readonly second: TextPosition }[];
+  /**
+   * Numbers JSON allows but no reader keeps as written: too large (1e400 becomes Infinity), too
+   * small (1e-400 becomes 0), or whole numbers beyond 2^53 (rounded).
+   */
+  readonly numbers: readonly { readonly pointer: string; readonly text: string; readonly reason: string }[];
 }
 
 class Stop extends Error {
@@ -24,13 +29,30 @@ class Stop extends Error {
   }
 }
 
-/** Scans a JSON text. The result has no error exactly when JSON.parse accepts the text. */
+/**
+ * Scans a JSON text in one pass (linear in its length, however many problems it has). The result
+ * has no error exactly when JSON.parse accepts the text, except that nesting deeper than 256
+ * levels is an error.
+ */
 export function scanJson(text: string): JsonScan {
   let i = 0;
   const duplicates: { pointer: string; key: string; first: TextPosition; second: TextPosition }[] = [];
+  const numbers: { pointer: string; text: string; reason: string }[] = [];
+  /** Offsets where lines start, found once when the first position is needed. */
+  let lineStarts: number[] | undefined;
   const position = (offset: number): TextPosition => {
-    const before = text.slice(0, offset);
-    return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
+    if (!lineStarts) {
+      lineStarts = [0];
+      for (let k = text.indexOf("\n"); k !== -1; k = text.indexOf("\n", k + 1)) lineStarts.push(k + 1);
+    }
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
   };
   const space = () => {
     while (i < text.length && " \t\n\r".includes(text[i])) i++;
@@ -83,12 +105,18 @@ export function scanJson(text: string): JsonScan {
         i += 2;
         continue;
       }
-      out += c;
-      i++;
+      // A run of plain characters at once: long strings stay fast.
+      PLAIN.lastIndex = i;
+      const run = PLAIN.exec(text)![0];
+      out += run.length > 0 ? run : c;
+      i += Math.max(run.length, 1);
     }
   };
 
-  const value = (pointer: string): void => {
+  /** The keys and indexes leading to the value being read; a pointer is built only for a message. */
+  const route: (string | number)[] = [];
+  const here = () => route.map((k) => `/${typeof k === "number" ? k : k.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+  const value = (): void => {
     space();
     const c = text[i];
     // No configuration nests this deep; stopping here keeps the reader's own stack safe.
@@ -110,12 +138,14 @@ export function scanJson(text: string): JsonScan {
         if (text[i] !== '"') fail("expected a key in double quotes");
         const keyAt = i;
         const key = string();
-        if (seen.has(key)) duplicates.push({ pointer, key, first: position(seen.get(key)!), second: position(keyAt) });
+        if (seen.has(key)) duplicates.push({ pointer: here(), key, first: position(seen.get(key)!), second: position(keyAt) });
         else seen.set(key, keyAt);
         space();
         if (text[i] !== ":") fail(`expected : after the key ${JSON.stringify(key)}`);
         i++;
-        value(`${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+        route.push(key);
+        value();
+        route.pop();
         space();
         if (text[i] === ",") {
           const comma = i++;
@@ -142,7 +172,9 @@ export function scanJson(text: string): JsonScan {
         return;
       }
       for (let index = 0; ; index++) {
-        value(`${pointer}/${index}`);
+        route.push(index);
+        value();
+        route.pop();
         space();
         if (text[i] === ",") {
           const comma = i++;
@@ -155,7 +187,7 @@ export function scanJson(text: string): JsonScan {
           open.pop();
           return;
         }
-        if (i < text.length && /["{[0-9tfn-]/.test(text[i])) throw new Stop(i, `a comma is missing between items ${index + 1} and ${index + 2} of ${pointer || "the list"}`);
+        if (i < text.length && /["{[0-9tfn-]/.test(text[i])) throw new Stop(i, `a comma is missing between items ${index + 1} and ${index + 2} of ${here() || "the list"}`);
         fail("expected , or ] after an item");
       }
     }
@@ -163,9 +195,16 @@ export function scanJson(text: string): JsonScan {
       string();
       return;
     }
-    const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    const wrong = wrongNumber(text, i);
+    if (wrong) throw new Stop(i, wrong);
+    LITERAL.lastIndex = i;
+    const literal = LITERAL.exec(text);
     if (literal && !/[A-Za-z0-9_]/.test(text[i + literal[0].length] ?? "")) {
       i += literal[0].length;
+      if (literal[2] !== undefined) {
+        const reason = numberProblem(literal[0]);
+        if (reason) numbers.push({ pointer: here(), text: literal[0], reason });
+      }
       return;
     }
     fail("expected a value (an object, list, string, number, true, false or null)");
@@ -176,12 +215,66 @@ export function scanJson(text: string): JsonScan {
     i = start;
     space();
     if (i >= text.length) throw new Stop(0, "the file is empty; it must hold a JSON object");
-    value("");
+    value();
     space();
     if (i < text.length) throw new Stop(i, `unexpected ${JSON.stringify(text[i])} after the end of the JSON value: one file holds one object`);
-    return { duplicates };
+    return { duplicates, numbers };
   } catch (err) {
     if (!(err instanceof Stop)) throw err;
-    return { error: { at: position(err.offset), message: err.reason }, duplicates: [] };
+    return { error: { at: position(err.offset), message: err.reason }, duplicates: [], numbers: [] };
   }
+}
+
+/** Characters a JSON string holds as they are (no quote, backslash, line break or control character). */
+const PLAIN = /[^"\\\x00-\x1f]*/y;
+
+/** true, false, null or a JSON number (group 2 set for numbers), matched where lastIndex points. */
+const LITERAL = /true|false|null|(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/y;
+
+/** A number shortened for a message. */
+function short(number: string): string {
+  return number.length > 30 ? `${number.slice(0, 20)}… (${number.length} characters)` : number;
+}
+
+/** Numbers as people write them in other languages, which JSON does not have; undefined when none starts at `at`. */
+function wrongNumber(text: string, at: number): string | undefined {
+  const c = text[at];
+  // Only these can start one of the forms below; everything else is left to the scanner.
+  if (c !== "-" && c !== "+" && c !== "." && c !== "N" && c !== "I" && c !== "0" && !(c >= "1" && c <= "9")) return undefined;
+  const next = (re: RegExp) => {
+    re.lastIndex = at;
+    return re.exec(text)?.[0];
+  };
+  const hex = next(HEX);
+  if (hex) {
+    const value = BigInt(hex.replace("-", "")) * (hex.startsWith("-") ? -1n : 1n);
+    return `${short(hex)} is a hexadecimal number, which JSON does not have; write it in decimal: ${short(String(value))}`;
+  }
+  const zero = next(LEADING_ZERO);
+  if (zero) return `${short(zero)} starts with a zero, which JSON numbers cannot (it is not octal either); write ${short(zero.replace(/^(-?)0+(?=\d)/, "$1"))}`;
+  const plus = next(PLUS);
+  if (plus) return `${short(plus)} has a plus sign, which JSON numbers cannot have; write ${short(plus.slice(1))}`;
+  const point = next(BARE_POINT);
+  if (point) return `${short(point)} needs a digit before the decimal point; write ${short(point.replace(".", "0."))}`;
+  const dot = next(TRAILING_POINT);
+  if (dot) return `${short(dot)} needs a digit after the decimal point; write ${short(dot.slice(0, -1))}`;
+  const word = next(NOT_A_NUMBER);
+  if (word) return `${word} is not a JSON number; write a finite number`;
+  return undefined;
+}
+
+const HEX = /-?0[xX][0-9a-fA-F]+/y;
+const LEADING_ZERO = /-?0\d+(\.\d+)?([eE][+-]?\d+)?/y;
+const PLUS = /\+\d[\d.eE+-]*/y;
+const BARE_POINT = /-?\.\d+/y;
+const TRAILING_POINT = /-?\d+\.(?!\d)/y;
+const NOT_A_NUMBER = /[-+]?(NaN|Infinity)(?![A-Za-z0-9_])/y;
+
+/** Why a valid JSON number does not survive reading as written, or undefined. */
+function numberProblem(number: string): string | undefined {
+  const value = Number(number);
+  if (!Number.isFinite(value)) return "is too large for a number: it would be read as Infinity";
+  if (value === 0 && /[1-9]/.test(number.replace(/[eE].*$/, ""))) return "is too small for a number: it would be read as 0";
+  if (/^-?\d+$/.test(number) && !Number.isSafeInteger(value)) return "is a whole number above 9007199254740991, which no reader keeps exactly";
+  return undefined;
 }

@@ -1,0 +1,150 @@
+// The output folder is the one thing synthesis replaces, so it must be one synthesis may replace:
+// missing, empty, or an earlier synthesis (cdktf's manifest.json and stacks/, nothing else). Never
+// the project, the folder the user works in or one above them, a symbolic link or a file. Staging
+// folders beside it are recognised by name and content, and an interrupted run's are removed.
+import * as fs from "fs";
+import * as path from "path";
+
+/** A refusal or a file-system failure of synthesis: one line for the user, nothing was written. */
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OutputError";
+  }
+}
+
+/** The project root: the nearest folder above `start` that holds cdktf.json (works bundled too). */
+export function projectRoot(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "cdktf.json"))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The staging folders of an output folder: `.<name>-staging-<pid>-<6 characters>`, and `-previous` for the one being replaced. */
+export function stagingPrefix(outdir: string): string {
+  return path.join(path.dirname(outdir), `.${path.basename(outdir)}-staging-${process.pid}-`);
+}
+
+/** A path as the user knows it: relative to the working folder when inside it, else absolute. */
+export function displayPath(p: string): string {
+  const relative = path.relative(process.cwd(), p);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : p;
+}
+
+/** What cdktf writes into an output folder: the manifest and one folder per stack. */
+const SYNTHESIS_ENTRIES = new Set(["manifest.json", "stacks"]);
+
+/**
+ * Why `outdir` must not be replaced by a synthesis, or undefined when it may be. `protect` are
+ * folders that must survive (the project root, the working folder): neither they nor a folder
+ * holding them may be the output folder. Reads only; changes nothing.
+ */
+export function outputFolderRefusal(outdir: string, protect: readonly string[]): string | undefined {
+  const target = realPath(path.resolve(outdir));
+  const refuse = (reason: string, advice = "synthesis replaces the output folder as a whole, so choose an empty or new folder") =>
+    `cannot use ${displayPath(path.resolve(outdir))} as the output folder (${reason}); ${advice}; nothing was synthesized`;
+  const own = "synthesis replaces the output folder as a whole, so choose a folder of its own such as cdktf.out";
+  for (const folder of protect) {
+    const kept = realPath(path.resolve(folder));
+    if (kept === target) return refuse(`it is ${describe(folder, protect)}`, own);
+    if (isInside(kept, target)) return refuse(`it holds ${describe(folder, protect)}`, own);
+  }
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(outdir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    return refuse(`it cannot be read: ${code ?? String(err)}`, "choose another folder");
+  }
+  if (stat.isSymbolicLink()) return refuse("it is a symbolic link", "name the real folder, or an empty or new one");
+  if (!stat.isDirectory()) return refuse("it is a file, not a folder", "choose an empty or new folder");
+  const entries = fs.readdirSync(outdir).sort();
+  if (entries.length === 0 || isSynthesis(outdir, entries)) return undefined;
+  const foreign = entries.filter((e) => !SYNTHESIS_ENTRIES.has(e));
+  const named = foreign.length > 0 ? foreign : entries;
+  const list = named.length <= 3 ? named.join(", ") : `${named.slice(0, 3).join(", ")} and ${named.length - 3} more`;
+  return refuse(`it holds ${list}, not only the manifest.json and stacks/ of an earlier synthesis`);
+}
+
+/**
+ * Removes what an interrupted run left beside `outdir`: staging folders of processes that are no
+ * longer running, holding nothing but (part of) a synthesis. A previous synthesis that was being
+ * replaced when the run stopped is put back when the output folder is missing.
+ */
+export function removeStaleStaging(outdir: string): void {
+  const parent = path.dirname(outdir);
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(outdir))}-staging-(?:(\\d+)-)?[A-Za-z0-9]{6}(-previous)?$`);
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names.sort()) {
+    const match = pattern.exec(name);
+    if (!match) continue;
+    const pid = match[1] === undefined ? undefined : Number(match[1]);
+    if (pid !== undefined && isRunning(pid)) continue;
+    const folder = path.join(parent, name);
+    const stat = fs.lstatSync(folder, { throwIfNoEntry: false });
+    if (!stat?.isDirectory()) continue;
+    const entries = fs.readdirSync(folder);
+    if (!entries.every((e) => SYNTHESIS_ENTRIES.has(e))) continue;
+    if (match[2] && !fs.existsSync(outdir) && isSynthesis(folder, entries)) fs.renameSync(folder, outdir);
+    else fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** True when a folder holds an earlier synthesis: cdktf's manifest.json and stacks/ of stack folders, nothing else. */
+function isSynthesis(dir: string, entries: readonly string[]): boolean {
+  if (!entries.includes("manifest.json") || !entries.every((e) => SYNTHESIS_ENTRIES.has(e))) return false;
+  const manifestFile = path.join(dir, "manifest.json");
+  const stat = fs.lstatSync(manifestFile);
+  if (!stat.isFile() || stat.size > 10_000_000) return false;
+  try {
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+    if (typeof manifest?.version !== "string" || typeof manifest.stacks !== "object" || manifest.stacks === null) return false;
+  } catch {
+    return false;
+  }
+  if (!entries.includes("stacks")) return true;
+  const stacks = path.join(dir, "stacks");
+  if (!fs.lstatSync(stacks).isDirectory()) return false;
+  // A stack folder holds cdk.tf.json, and after `terraform init` Terraform's own files; never a link.
+  return fs.readdirSync(stacks).every((s) => fs.lstatSync(path.join(stacks, s)).isDirectory());
+}
+
+/** The real path of `p`, following links in the part that exists. */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    const parent = path.dirname(p);
+    return parent === p ? p : path.join(realPath(parent), path.basename(p));
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+function describe(folder: string, protect: readonly string[]): string {
+  return folder === protect[0] ? "the project folder" : "the folder you are working in";
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
