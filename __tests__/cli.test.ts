@@ -16,6 +16,8 @@ const BAD_APP_ENTRY = path.join(ROOT, ".build", "cli-test-bad-app.js");
 function synth(config?: string, options: { entry?: string; outdir?: string } = {}): { status: number; stdout: string; stderr: string; outdir: string } {
   const outdir = options.outdir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cli-synth-"));
   const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir };
+  // As if typed in the project root (`npm test` started elsewhere would set another INIT_CWD).
+  delete env.INIT_CWD;
   if (config) env.EVENT_CONFIG = config;
   else delete env.EVENT_CONFIG;
   const r = spawnSync(process.execPath, [options.entry ?? path.join(ROOT, ".build", "main.js")], { cwd: ROOT, env, encoding: "utf8" });

@@ -1,9 +1,8 @@
 import * as crypto from "crypto";
-import * as fs from "fs";
 import * as path from "path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { checkAlarms } from "./alarms";
-import { ConfigError, compileSchema, readJsonFile, validateAgainst } from "./json-file";
+import { ConfigError, compileSchema, readInputText, readJsonFile, validateAgainst } from "./json-file";
 import { listProfiles, loadProfileFile } from "./profiles";
 import { checkText, pointerSegment, terraformLiteral } from "./text-rules";
 import type { EncodingProfile, EventConfig, LoadedEvent } from "./types";
@@ -432,13 +431,12 @@ function readPublicKeys(c: EventConfig, display: string, baseDir: string, proble
   const keys: Record<string, string> = {};
   for (const [name, file] of Object.entries(c.delivery.signedUrls?.publicKeys ?? {})) {
     const at = `${display}: /delivery/signedUrls/publicKeys/${name}`;
-    let pem: string;
-    try {
-      pem = fs.readFileSync(path.resolve(baseDir, file), "utf8");
-    } catch {
-      problems.push(`${at} names a file that cannot be read (got ${JSON.stringify(file)}, resolved against the config file's folder)`);
+    const read = readInputText(path.resolve(baseDir, file));
+    if ("problem" in read) {
+      problems.push(`${at} names a file that cannot be read (got ${JSON.stringify(file)}, resolved against the config file's folder)${read.missing ? "" : `: ${read.problem}`}`);
       continue;
     }
+    const pem = read.text;
     if (/PRIVATE KEY/.test(pem)) {
       problems.push(`${at} is a private key (got ${JSON.stringify(file)}): CloudFront needs only the public key; keep the private key with the service that signs URLs, never in this repository`);
       continue;

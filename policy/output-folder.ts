@@ -63,8 +63,8 @@ export function outputFolderRefusal(outdir: string, protect: readonly string[]):
   const entries = fs.readdirSync(outdir).sort();
   if (entries.length === 0 || isSynthesis(outdir, entries)) return undefined;
   const foreign = entries.filter((e) => !SYNTHESIS_ENTRIES.has(e));
-  const named = foreign.length > 0 ? foreign : entries;
-  const list = named.length <= 3 ? named.join(", ") : `${named.slice(0, 3).join(", ")} and ${named.length - 3} more`;
+  if (foreign.length === 0) return refuse("its manifest.json or stacks/ is not what cdktf writes, so it is not an earlier synthesis");
+  const list = foreign.length <= 3 ? foreign.join(", ") : `${foreign.slice(0, 3).join(", ")} and ${foreign.length - 3} more`;
   return refuse(`it holds ${list}, not only the manifest.json and stacks/ of an earlier synthesis`);
 }
 
@@ -97,7 +97,10 @@ export function removeStaleStaging(outdir: string): void {
   }
 }
 
-/** True when a folder holds an earlier synthesis: cdktf's manifest.json and stacks/ of stack folders, nothing else. */
+/**
+ * True when a folder holds an earlier synthesis: cdktf's manifest.json (an object with "stacks")
+ * and stacks/ of stack folders, nothing else.
+ */
 function isSynthesis(dir: string, entries: readonly string[]): boolean {
   if (!entries.includes("manifest.json") || !entries.every((e) => SYNTHESIS_ENTRIES.has(e))) return false;
   const manifestFile = path.join(dir, "manifest.json");
@@ -105,7 +108,7 @@ function isSynthesis(dir: string, entries: readonly string[]): boolean {
   if (!stat.isFile() || stat.size > 10_000_000) return false;
   try {
     const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
-    if (typeof manifest?.version !== "string" || typeof manifest.stacks !== "object" || manifest.stacks === null) return false;
+    if (typeof manifest?.stacks !== "object" || manifest.stacks === null || Array.isArray(manifest.stacks)) return false;
   } catch {
     return false;
   }
