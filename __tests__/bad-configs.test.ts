@@ -47,6 +47,26 @@ const EXPECTED: Record<string, string[]> = {
   "duplicate-endpoint.json": [
     'duplicate-endpoint.json: /packaging/endpoints has the key "ts" twice (lines 7 and 8); JSON keeps only the last, so rename or merge them',
   ],
+  // Numbers as other languages write them, and numbers no JSON reader keeps as written
+  "number-hex.json": [
+    "number-hex.json: invalid JSON at line 15, column 22: 0x1388 is a hexadecimal number, which JSON does not have; write it in decimal: 5000",
+  ],
+  "number-leading-zero.json": [
+    "number-leading-zero.json: invalid JSON at line 15, column 22: 05000 starts with a zero, which JSON numbers cannot (it is not octal either); write 5000",
+  ],
+  "number-infinite.json": [
+    "number-infinite.json: /contribution/mediaconnect/primaryPort is too large for a number: it would be read as Infinity (got 1e400)",
+  ],
+  "number-huge-integer.json": [
+    "number-huge-integer.json: /contribution/mediaconnect/primaryPort is a whole number above 9007199254740991, which no reader keeps exactly (got 50000000000000000001)",
+  ],
+  // Files that are not UTF-8 text, and JSON nested deeper than any configuration
+  "encoding-utf16.json": ["encoding-utf16.json: the file is UTF-16 encoded (it starts with a UTF-16 byte order mark); save it as UTF-8"],
+  "encoding-utf16-no-bom.json": [
+    "encoding-utf16-no-bom.json: the file holds a NUL byte at line 1, column 2: it is not text, or UTF-16 without a byte order mark; save it as UTF-8",
+  ],
+  "encoding-latin1.json": ["encoding-latin1.json: invalid UTF-8 at line 4, column 24 (byte 0xe9); save the file as UTF-8"],
+  "nesting-deep.json": ["nesting-deep.json: invalid JSON at line 3, column 267: the JSON is nested more than 256 levels deep"],
   // The document is not an object
   "not-object.json": ['not-object.json: / must be an object (got ["eu-west-1"])'],
   "null.json": ["null.json: / must be an object (got null)"],

@@ -10,7 +10,7 @@ import { ConfigError } from "../config/json-file";
 import type { LoadedEvent } from "../config/types";
 import { buildApp } from "../stacks/app";
 import { PolicyReport, blocking, checkPolicy, waiverProblems } from "./index";
-import { OutputError, displayPath, outputFolderRefusal, projectRoot, removeStaleStaging, stagingPrefix } from "./output-folder";
+import { OutputError, displayPath, fileOnPath, outputFolderRefusal, projectRoot, removeStaleStaging, stagingPrefix } from "./output-folder";
 import type { TerraformJson } from "./model";
 
 export { OutputError } from "./output-folder";
@@ -106,6 +106,8 @@ export function stageChecked(loaded: LoadedEvent, props: CheckedSynthProps): Sta
   };
   try {
     return writing(outdir, prefix, () => {
+      const file = fileOnPath(outdir);
+      if (file) throw new OutputError(`cannot write ${displayPath(outdir)} (${displayPath(file)} is a file, not a folder); nothing was synthesized`);
       removeStaleStaging(outdir);
       fs.mkdirSync(path.dirname(outdir), { recursive: true });
       staging = fs.mkdtempSync(prefix);

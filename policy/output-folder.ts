@@ -55,7 +55,8 @@ export function outputFolderRefusal(outdir: string, protect: readonly string[]):
     stat = fs.lstatSync(outdir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return undefined;
+    // Missing, or a file on its path: writing says which (see fileOnPath).
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     return refuse(`it cannot be read: ${code ?? String(err)}`, "choose another folder");
   }
   if (stat.isSymbolicLink()) return refuse("it is a symbolic link", "name the real folder, or an empty or new one");
@@ -94,6 +95,20 @@ export function removeStaleStaging(outdir: string): void {
     if (!entries.every((e) => SYNTHESIS_ENTRIES.has(e))) continue;
     if (match[2] && !fs.existsSync(outdir) && isSynthesis(folder, entries)) fs.renameSync(folder, outdir);
     else fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** The nearest existing folder on the path to `outdir` when it is a file (so nothing can be written below it), or undefined. */
+export function fileOnPath(outdir: string): string | undefined {
+  for (let dir = path.dirname(path.resolve(outdir)); ; dir = path.dirname(dir)) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(dir);
+    } catch {
+      // Missing, or below a file: look further up.
+    }
+    if (stat) return stat.isDirectory() ? undefined : dir;
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
