@@ -188,7 +188,31 @@ export function readJsonFile(file: string, display: string, problems: string[]):
   for (const n of scan.numbers) {
     problems.push(`${display}: ${shownPointer(n.pointer) || "/"} ${n.reason} (got ${n.text.length > 40 ? `${n.text.slice(0, 30)}…, ${n.text.length} characters` : n.text})`);
   }
-  return scan.duplicates.length > 0 || scan.numbers.length > 0 ? undefined : data;
+  // Checking a list of 100,000 items against a schema with uniqueItems takes quadratic time;
+  // no file this project reads has a list anywhere near the limit.
+  const long = longLists(data);
+  for (const l of long) {
+    problems.push(`${display}: ${shownPointer(l.pointer) || "/"} is a list of ${l.length} items, more than any list in these files may hold (${MAX_LIST_ITEMS}); check that this is the right file`);
+  }
+  return scan.duplicates.length > 0 || scan.numbers.length > 0 || long.length > 0 ? undefined : data;
+}
+
+/** The most items a list in an input file may have. */
+export const MAX_LIST_ITEMS = 1000;
+
+/** Lists longer than MAX_LIST_ITEMS, with their pointers (one walk over the parsed data). */
+function longLists(data: unknown): { pointer: string; length: number }[] {
+  const found: { pointer: string; length: number }[] = [];
+  const walk = (value: unknown, pointer: string) => {
+    if (Array.isArray(value)) {
+      if (value.length > MAX_LIST_ITEMS) found.push({ pointer, length: value.length });
+      else value.forEach((item, index) => walk(item, `${pointer}/${index}`));
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) walk(item, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+    }
+  };
+  walk(data, "");
+  return found;
 }
 
 const ipv4Cidr = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;

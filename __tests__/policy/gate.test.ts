@@ -1,10 +1,11 @@
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { ConfigError } from "../../config/load";
 import { blocking } from "../../policy";
-import { synthesizeChecked } from "../../policy/gate";
+import { OutputError, synthesizeChecked } from "../../policy/gate";
 import { buildApp } from "../../stacks/app";
 import { filesUnder, load } from "../support/project";
 
@@ -100,5 +101,67 @@ describe("policy-gated synthesis", () => {
     expect(attempt).toThrow(ConfigError);
     expect(build).toBe(0);
     expect(fs.readdirSync(parent)).toEqual([]);
+  });
+
+  test("staging folders an interrupted run left are removed by the next run; other folders that look alike are not", () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "gate-"));
+    parents.push(parent);
+    const outdir = path.join(parent, "cdktf.out");
+    // A process that has ended, and one that runs (jest's own parent).
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    const live = process.ppid;
+    const stale = [`.cdktf.out-staging-${dead}-AbC123`, ".cdktf.out-staging-Old123"];
+    fs.mkdirSync(path.join(parent, stale[0], "stacks", "demo-live-cdn"), { recursive: true });
+    fs.writeFileSync(path.join(parent, stale[0], "manifest.json"), '{"stacks":{}}\n');
+    fs.mkdirSync(path.join(parent, stale[1]));
+    const kept = [`.cdktf.out-staging-${dead}-NotOur`, `.cdktf.out-staging-${live}-Live12`, ".cdktf.out-staging-mine"];
+    fs.mkdirSync(path.join(parent, kept[0]));
+    fs.writeFileSync(path.join(parent, kept[0], "notes.txt"), "not a synthesis\n");
+    fs.mkdirSync(path.join(parent, kept[1]));
+    fs.mkdirSync(path.join(parent, kept[2]));
+
+    expect(synthesizeChecked(ours, { outdir, display: "config/default.json" }).written).toBe(true);
+    expect(fs.readdirSync(parent).sort()).toEqual([...kept, "cdktf.out"].sort());
+    expect(filesUnder(path.join(parent, kept[0]))).toEqual({ "notes.txt": "not a synthesis\n" });
+  });
+
+  test("an earlier synthesis a run was replacing when it was killed is put back, and a policy error then leaves it as it was", () => {
+    const { parent, outdir, before } = earlierSynthesis();
+    parents.push(parent);
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    fs.renameSync(outdir, path.join(parent, `.cdktf.out-staging-${dead}-AbC123-previous`));
+    const result = synthesizeChecked(ours, {
+      outdir,
+      display: "config/default.json",
+      build: (loaded, dir) => {
+        const built = buildApp(loaded, { outdir: dir });
+        new S3Bucket(built.delivery, "Recordings", { bucketPrefix: "demo-live-recordings-" });
+        return built.app;
+      },
+    });
+    expect(result.written).toBe(false);
+    expect(fs.readdirSync(parent)).toEqual(["cdktf.out"]);
+    expect(filesUnder(outdir)).toEqual(before);
+  });
+
+  test("an output folder with other files is refused before anything is written", () => {
+    const { parent, outdir } = earlierSynthesis();
+    parents.push(parent);
+    fs.writeFileSync(path.join(outdir, "notes.txt"), "mine\n");
+    const before = filesUnder(parent);
+    let built = 0;
+    const attempt = () =>
+      synthesizeChecked(ours, {
+        outdir,
+        display: "config/default.json",
+        build: (l, dir) => {
+          built++;
+          return buildApp(l, { outdir: dir }).app;
+        },
+      });
+    expect(attempt).toThrow(new OutputError(`cannot use ${outdir} as the output folder (it holds notes.txt, not only the manifest.json and stacks/ of an earlier synthesis); synthesis replaces the output folder as a whole, so choose an empty or new folder; nothing was synthesized`));
+    expect(built).toBe(0);
+    expect(filesUnder(parent)).toEqual(before);
+    expect(fs.readdirSync(parent)).toEqual(["cdktf.out"]);
   });
 });
