@@ -5,25 +5,11 @@ import * as os from "os";
 import * as path from "path";
 import { printedProblems } from "./config/json-file";
 import { ConfigError, loadEvent } from "./config/load";
+import { invocationFolder, setting } from "./config/paths";
 import { blocking, formatReport } from "./policy";
 import { OutputError, removeStagingFolders, stageChecked } from "./policy/gate";
 import { projectRoot } from "./policy/output-folder";
 import { formatCostAndLatency } from "./report";
-
-/** An environment variable, or undefined when it is unset, empty or blank. */
-function setting(name: string): string | undefined {
-  const value = process.env[name];
-  return value === undefined || value.trim() === "" ? undefined : value;
-}
-
-/**
- * The folder the user typed the command in. npm runs scripts in the project root and says where
- * it was started in INIT_CWD; run any other way, the working folder is that place.
- */
-function invocationFolder(root: string): string {
-  const init = process.env.INIT_CWD;
-  return init && path.isAbsolute(init) && path.resolve(process.cwd()) === root ? init : process.cwd();
-}
 
 /** True once the output folder holds this run's synthesis: a signal after that interrupts nothing. */
 let committed = false;

@@ -20,7 +20,7 @@ function synth(config?: string, options: { entry?: string; outdir?: string } = {
   delete env.INIT_CWD;
   if (config) env.EVENT_CONFIG = config;
   else delete env.EVENT_CONFIG;
-  const r = spawnSync(process.execPath, [options.entry ?? path.join(ROOT, ".build", "main.js")], { cwd: ROOT, env, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [options.entry ?? path.join(ROOT, ".build", "main.js")], { cwd: ROOT, env, encoding: "utf8", timeout: 300_000 });
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr, outdir };
 }
 

@@ -2,7 +2,9 @@
 // configuration (EVENT_CONFIG or config/default.json when no path is given) without synthesizing.
 import * as fs from "fs";
 import * as path from "path";
+import { printedProblems } from "../config/json-file";
 import { ConfigError, loadEvent } from "../config/load";
+import { invocationFolder, setting } from "../config/paths";
 import { formatCostAndLatency, loadPrices } from "../report";
 
 /** The project root: the nearest folder above this file that holds cdktf.json (works bundled too). */
@@ -31,15 +33,18 @@ function main(argv: readonly string[]): number {
     console.error(usage);
     return 2;
   }
-  const configFile = args[0] ?? process.env.EVENT_CONFIG ?? path.join("config", "default.json");
+  // Paths relative to where the command was typed; the default is the project's own config.
+  const from = invocationFolder(root);
+  const given = args[0] ?? setting("EVENT_CONFIG");
+  const configFile = given ?? path.join("config", "default.json");
   try {
-    const loaded = loadEvent(path.resolve(configFile), { profilesDir: path.join(root, "encoding-profiles"), display: configFile });
-    const prices = pricesFile ? loadPrices(path.resolve(pricesFile), pricesFile) : undefined;
+    const loaded = loadEvent(given ? path.resolve(from, given) : path.join(root, configFile), { profilesDir: path.join(root, "encoding-profiles"), display: configFile });
+    const prices = pricesFile ? loadPrices(path.resolve(from, pricesFile), pricesFile) : undefined;
     console.log(formatCostAndLatency(loaded, { display: configFile, prices, pricesDisplay: pricesFile }));
     return 0;
   } catch (err) {
     if (err instanceof ConfigError) {
-      for (const line of err.problems) console.error(line);
+      for (const line of printedProblems(err.problems)) console.error(line);
       console.error(`No report: fix the ${err.problems.length === 1 ? "problem" : `${err.problems.length} problems`} above.`);
       return 1;
     }
