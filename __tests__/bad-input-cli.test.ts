@@ -184,7 +184,7 @@ describe("input files that are not configuration files", () => {
     const line = (n: number) => `${file}: /event has the key "costCentre" twice (lines 4 and ${n}); JSON keeps only the last, so rename or merge them`;
     expectRefused(r, [
       ...Array.from({ length: 50 }, (_, k) => line(5 + k)),
-      "... and 2950 more problems of the same kinds (fix these first)",
+      "... and 2950 more problems, not shown: fix the ones above and run again",
       "Nothing was synthesized: fix the 3000 problems above.",
     ]);
   });

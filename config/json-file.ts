@@ -22,7 +22,7 @@ export const MAX_PRINTED_PROBLEMS = 50;
 /** The lines a command prints for a list of problems: the first 50, then how many more were found. */
 export function printedProblems(problems: readonly string[], limit = MAX_PRINTED_PROBLEMS): string[] {
   if (problems.length <= limit) return [...problems];
-  return [...problems.slice(0, limit), `... and ${problems.length - limit} more problems of the same kinds (fix these first)`];
+  return [...problems.slice(0, limit), `... and ${problems.length - limit} more problems, not shown: fix the ones above and run again`];
 }
 
 /**
@@ -77,7 +77,7 @@ function megabytes(bytes: number): string {
 export function readInputText(file: string, limit = MAX_INPUT_BYTES): { readonly text: string } | { readonly problem: string; readonly missing?: boolean } {
   const cannot = (err: unknown) => {
     const code = (err as NodeJS.ErrnoException).code ?? "";
-    return { problem: `cannot read the file (${READ_ERRORS[code] ?? code ?? String(err)})`, missing: code === "ENOENT" };
+    return { problem: `cannot read the file (${READ_ERRORS[code] ?? (code || String(err))})`, missing: code === "ENOENT" };
   };
   const tooLarge = (size: string) => ({ problem: `cannot read the file (it is ${size}; input files may be at most ${limit / 1_000_000} MB)` });
   let bytes: Buffer;
