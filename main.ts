@@ -11,6 +11,12 @@ import { OutputError, removeStagingFolders, stageChecked } from "./policy/gate";
 import { projectRoot } from "./policy/output-folder";
 import { formatCostAndLatency } from "./report";
 
+/** A path as short as it can be said: relative to `from`, or absolute when that is shorter. */
+function shortest(from: string, to: string): string {
+  const relative = path.relative(from, to) || ".";
+  return relative.length <= to.length ? relative : to;
+}
+
 /** True once the output folder holds this run's synthesis: a signal after that interrupts nothing. */
 let committed = false;
 
@@ -45,7 +51,7 @@ async function main(): Promise<number> {
     } finally {
       staged.discard();
     }
-    console.log(`Synthesized ${display} (${loaded.config.event.name}, profile ${loaded.profile.name}) into ${path.relative(from, outdir) || "."}: ${staged.stacks.join(", ")}`);
+    console.log(`Synthesized ${display} (${loaded.config.event.name}, profile ${loaded.profile.name}) into ${shortest(from, outdir)}: ${staged.stacks.join(", ")}`);
     for (const line of formatReport(staged.report)) console.log(line);
     console.log(formatCostAndLatency(loaded, { display }));
     return 0;

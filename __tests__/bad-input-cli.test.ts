@@ -37,7 +37,7 @@ interface RunOptions {
 /** Runs the synth entry point with these variables (nothing inherited: no INIT_CWD, EVENT_CONFIG or CDKTF_OUTDIR from the runner). */
 function run(vars: Record<string, string>, options: RunOptions = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["INIT_CWD", "EVENT_CONFIG", "CDKTF_OUTDIR"]) delete env[name];
+  for (const name of ["INIT_CWD", "npm_package_json", "EVENT_CONFIG", "CDKTF_OUTDIR"]) delete env[name];
   Object.assign(env, vars);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [options.entry ?? MAIN], { cwd: options.cwd ?? ROOT, env, uid: options.uid, gid: options.gid });
@@ -285,19 +285,31 @@ describe("the output folder", () => {
 });
 
 describe("paths as people type them", () => {
+  /** What `npm run synth` sets besides INIT_CWD: the package whose script runs. */
+  const NPM_PACKAGE = path.join(ROOT, "package.json");
+
   test.concurrent("EVENT_CONFIG is relative to where npm was started (INIT_CWD), not to the project root", async () => {
     const out = path.join(temp("bad-input-"), "out");
     const from = path.join(ROOT, "__tests__", "fixtures", "bad-configs");
-    expectRefused(await run({ EVENT_CONFIG: "port-low.json", INIT_CWD: from, CDKTF_OUTDIR: out }), [
+    expectRefused(await run({ EVENT_CONFIG: "port-low.json", INIT_CWD: from, npm_package_json: NPM_PACKAGE, CDKTF_OUTDIR: out }), [
       "port-low.json: /contribution/mediaconnect/primaryPort must be >= 1024 (got 80)",
       "Nothing was synthesized: fix the problem above.",
     ]);
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  test.concurrent("an INIT_CWD inherited from another package's npm script is not where the command was typed", async () => {
+    const out = path.join(temp("bad-input-"), "out");
+    const from = path.join(ROOT, "__tests__", "fixtures", "bad-configs");
+    expectRefused(await run({ EVENT_CONFIG: "port-low.json", INIT_CWD: from, npm_package_json: path.join(from, "package.json"), CDKTF_OUTDIR: out }), [
+      "port-low.json: cannot read the file (no such file)",
+      "Nothing was synthesized: fix the problem above.",
+    ]);
+  });
+
   test.concurrent("CDKTF_OUTDIR is relative to where npm was started too", async () => {
     const from = temp("bad-input-");
-    const r = await run({ CDKTF_OUTDIR: "out", INIT_CWD: from });
+    const r = await run({ CDKTF_OUTDIR: "out", INIT_CWD: from, npm_package_json: NPM_PACKAGE });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("Synthesized config/default.json (demo-live, profile HD-1080p) into out: demo-live-eu-west-1, demo-live-cdn");

@@ -9,11 +9,16 @@ export function setting(name: string): string | undefined {
 }
 
 /**
- * The folder the user typed the command in. npm runs scripts in the project root and says where
- * it was started in INIT_CWD; run any other way, the working folder is that place (an INIT_CWD
- * inherited from an npm script that started us elsewhere is not).
+ * The folder the user typed the command in. `npm run` runs this project's scripts in its root,
+ * names its package.json in npm_package_json and says where it was started in INIT_CWD
+ * (https://docs.npmjs.com/cli/commands/npm-run). Run any other way (directly, by a script of
+ * another package, from another folder), the working folder is that place and an inherited
+ * INIT_CWD means nothing.
  */
 export function invocationFolder(projectRoot: string): string {
   const init = process.env.INIT_CWD;
-  return init && path.isAbsolute(init) && path.resolve(process.cwd()) === path.resolve(projectRoot) ? init : process.cwd();
+  const pkg = process.env.npm_package_json;
+  const root = path.resolve(projectRoot);
+  const byNpm = pkg !== undefined && path.resolve(pkg) === path.join(root, "package.json") && path.resolve(process.cwd()) === root;
+  return init && path.isAbsolute(init) && byNpm ? init : process.cwd();
 }
