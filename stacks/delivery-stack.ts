@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import type { LoadedEvent } from "../config/types";
 import { Delivery } from "../modules/delivery";
+import { AccountIdentity } from "../modules/identity";
 import { CdnMonitoring } from "../modules/monitoring";
 import { GLOBAL_SCOPE, Naming } from "../modules/naming";
 import { MANIFESTS, PACKAGER_CHANNEL } from "../modules/packager";
@@ -31,10 +32,13 @@ export class DeliveryStack extends TerraformStack {
     const tags = eventTags(config);
     stateBackend(this, id, config.state);
     awsProvider(this, "aws", CDN_REGION, tags);
+    // The account and partition, read once and passed down to everything that builds an ARN.
+    const account = new AccountIdentity(this, "Identity");
 
     const first = props.regions[0].packager;
     this.delivery = new Delivery(this, "Delivery", {
       naming: new Naming(config.event.name, GLOBAL_SCOPE),
+      account,
       delivery: config.delivery,
       segmentDurationSeconds: config.packaging.segmentDurationSeconds,
       channelGroupName: config.event.name,
@@ -68,6 +72,7 @@ export class DeliveryStack extends TerraformStack {
       region: CDN_REGION,
       alarms: config.alarms,
       distribution: this.delivery.distribution,
+      account,
       regions: props.regions.map((r) => ({
         region: r.region,
         flows: r.contribution.flows,

@@ -5,6 +5,7 @@ import type { LoadedEvent } from "../config/types";
 import { Contribution, UpstreamFeed } from "../modules/contribution";
 import { Encoder } from "../modules/encoder";
 import { MediaLiveRole } from "../modules/encoder/role";
+import { AccountIdentity } from "../modules/identity";
 import { PipelineMonitoring } from "../modules/monitoring";
 import { Naming } from "../modules/naming";
 import { PACKAGER_CHANNEL, Packager } from "../modules/packager";
@@ -38,22 +39,29 @@ export class RegionalPipelineStack extends TerraformStack {
     stateBackend(this, id, config.state);
     awsProvider(this, "aws", region, tags);
     awsccProvider(this, "awscc", region);
+    // The account and partition, read once and passed down to everything that builds an ARN.
+    const account = new AccountIdentity(this, "Identity");
 
     const mc = config.contribution.mediaconnect;
     // The encoders' feed is decrypted where it arrives: with the region's own copy of the secret.
     const sourceSecretArn = mc?.decryption && !props.forwardedFrom ? (mc.decryption.regionalSecretArns?.[region] ?? mc.decryption.secretArn) : undefined;
     const upstream = props.forwardedFrom ? this.upstreamFeed(props.forwardedFrom, tags, config) : undefined;
 
+    const pull = config.contribution.pull;
     const role = new MediaLiveRole(this, "MediaLiveRole", {
       naming,
       region,
+      account,
       mediaConnectFlowPrefix: config.contribution.type === "MEDIACONNECT" ? naming.prefixFor("flow") : undefined,
       packagerChannel: { group: config.event.name, channel: PACKAGER_CHANNEL },
       passwordParameter: config.contribution.pull?.passwordParameter || undefined,
+      // File and HLS pull inputs may read from S3 (s3ssl://); RTMP pulls never do.
+      sourceUrls: pull && config.contribution.type !== "RTMP_PULL" ? [...pull.primaryUrls, ...pull.backupUrls] : undefined,
     });
     this.contribution = new Contribution(this, "Contribution", {
       naming,
       region,
+      account,
       contribution: config.contribution,
       pipelines,
       mediaLiveRoleArn: role.role.arn,
@@ -120,7 +128,7 @@ export class RegionalPipelineStack extends TerraformStack {
       naming,
       region,
       alarms: config.alarms,
-      accountArn: role.role.arn,
+      account,
       flows: this.contribution.flows,
       channel: this.encoder.channel,
       pipelines,

@@ -62,6 +62,54 @@ describe("the Terraform check's stand-in stack", () => {
   });
 });
 
+// Data sources that call AWS APIs (STS, EC2) cannot be read offline: they become stand-ins too.
+const withApiData = {
+  provider: { aws: [{ region: "eu-west-1" }, { region: "us-west-2", alias: "primary" }] },
+  data: {
+    aws_caller_identity: { Caller: {} },
+    aws_partition: { Partition: {} },
+    aws_availability_zones: {
+      Zones: {
+        provider: "aws.primary",
+        state: "available",
+        lifecycle: { postcondition: [{ condition: "${length(self.names) >= 2}", error_message: "two zones" }] },
+      },
+    },
+  },
+  resource: {
+    aws_iam_role: {
+      Role: {
+        name: "r",
+        description: "${data.aws_caller_identity.Caller.account_id} in ${data.aws_partition.Partition.partition}",
+        depends_on: ["data.aws_caller_identity.Caller"],
+      },
+    },
+  },
+  output: { zone: { value: "${element(data.aws_availability_zones.Zones.names, 1)}" } },
+};
+
+describe("the Terraform check's stand-ins for data sources that call AWS", () => {
+  const out = standInStack(withApiData);
+
+  test("the caller identity becomes a terraform_data holding the example account, and references follow it", () => {
+    expect(out.data.aws_caller_identity).toBeUndefined();
+    expect(out.resource.terraform_data.data_aws_caller_identity__Caller.input.account_id).toBe("123456789012");
+    expect(out.resource.aws_iam_role.Role.description).toBe("${terraform_data.data_aws_caller_identity__Caller.output.account_id} in ${data.aws_partition.Partition.partition}");
+    expect(out.resource.aws_iam_role.Role.depends_on).toEqual(["terraform_data.data_aws_caller_identity__Caller"]);
+  });
+
+  test("the partition stays a real data source (the provider computes it without calling AWS)", () => {
+    expect(out.data.aws_partition).toEqual({ Partition: {} });
+  });
+
+  test("Availability Zones become three zones of the data source's own provider region, its postcondition kept on the stand-in", () => {
+    const zones = out.resource.terraform_data.data_aws_availability_zones__Zones;
+    expect(zones.input.names).toEqual(["us-west-2a", "us-west-2b", "us-west-2c"]);
+    expect(zones.lifecycle.postcondition).toEqual([{ condition: "${length(self.output.names) >= 2}", error_message: "two zones" }]);
+    expect(out.output.zone.value).toBe("${element(terraform_data.data_aws_availability_zones__Zones.output.names, 1)}");
+  });
+});
+
 const skip = terraformCheckSkipReason();
 (skip ? describe.skip : describe)("the Terraform check itself", () => {
   test("fails on a value the real provider rejects, with the provider's message", async () => {

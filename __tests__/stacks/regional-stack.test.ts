@@ -16,6 +16,14 @@ function inputNamed(stack: StackJson, physical: string): string {
   return nameOf(stack, "aws_medialive_input", (i) => i.name === physical);
 }
 
+/** The stack's account id and partition, as the references its ARNs are built from. */
+function identity(stack: StackJson): { account: string; partition: string } {
+  return {
+    account: `\${data.aws_caller_identity.${dataNameOf(stack, "aws_caller_identity")}.account_id}`,
+    partition: `\${data.aws_partition.${dataNameOf(stack, "aws_partition")}.partition}`,
+  };
+}
+
 function allStatements(stack: StackJson): any[] {
   return Object.values(stack.data?.aws_iam_policy_document ?? {}).flatMap((d: any) => d.statement);
 }
@@ -183,10 +191,11 @@ describe("regional pipeline, default configuration (MediaConnect SRT, STANDARD)"
     const statements = allStatements(stack);
     for (const s of statements) for (const a of s.actions) expect(a).not.toContain("*");
     const access = statements.filter((s) => s.sid && s.sid !== "AllowMediaLiveToPush");
+    const { account, partition } = identity(stack);
     expect(Object.fromEntries(access.map((s) => [s.sid, s.resources]))).toEqual({
-      PushToPackager: ["arn:aws:mediapackagev2:eu-west-1:*:channelGroup/demo-live/channel/live"],
-      WriteChannelLogs: ["arn:aws:logs:eu-west-1:*:log-group:ElementalMediaLive*"],
-      UseMediaConnectFlows: ["arn:aws:mediaconnect:eu-west-1:*:flow:*:demo-live-euw1-flow-*"],
+      PushToPackager: [`arn:${partition}:mediapackagev2:eu-west-1:${account}:channelGroup/demo-live/channel/live`],
+      WriteChannelLogs: [`arn:${partition}:logs:eu-west-1:${account}:log-group:ElementalMediaLive*`],
+      UseMediaConnectFlows: [`arn:${partition}:mediaconnect:eu-west-1:${account}:flow:*:demo-live-euw1-flow-*`],
     });
   });
 
@@ -300,7 +309,28 @@ describe("regional pipeline variants", () => {
       { url: "rtmp://origin-a.partner.example.com/live/backup", username: "broadcast", password_param: "/partner-pull/rtmp-password" },
       { url: "rtmp://origin-b.partner.example.com/live/backup", username: "broadcast", password_param: "/partner-pull/rtmp-password" },
     ]);
-    expect(allStatements(stack).find((s) => s.sid === "ReadPullPassword").resources).toEqual(["arn:aws:ssm:ca-central-1:*:parameter/partner-pull/rtmp-password"]);
+    const { account, partition } = identity(stack);
+    expect(allStatements(stack).find((s) => s.sid === "ReadPullPassword").resources).toEqual([`arn:${partition}:ssm:ca-central-1:${account}:parameter/partner-pull/rtmp-password`]);
+  });
+
+  test("a file input over HTTPS gets no S3 access", () => {
+    const sids = allStatements(regional("config/examples/ts-file.json")).map((s) => s.sid);
+    expect(sids).not.toContain("ReadSourceFiles");
+    expect(sids).not.toContain("ListSourceBuckets");
+  });
+
+  test.each(["config/examples/mp4-file.json"])("%s: the role may list the source buckets and read exactly the source files (s3ssl://)", (file) => {
+    const stack = regional(file);
+    const pull = load(file).config.contribution.pull!;
+    const urls = [...pull.primaryUrls, ...pull.backupUrls];
+    const { partition } = identity(stack);
+    const statements = allStatements(stack);
+    const read = statements.find((s) => s.sid === "ReadSourceFiles");
+    expect(read.actions).toEqual(["s3:GetObject"]);
+    expect([...read.resources].sort()).toEqual([...new Set(urls.map((u) => `arn:${partition}:s3:::${u.replace(/^s3ssl:\/\//, "")}`))].sort());
+    const list = statements.find((s) => s.sid === "ListSourceBuckets");
+    expect(list.actions).toEqual(["s3:ListBucket"]);
+    expect(list.resources).toEqual([...new Set(urls.map((u) => `arn:${partition}:s3:::${u.split("/")[2]}`))]);
   });
 
   test("HLS pull: the input attachment reads SCTE-35 from the segments", () => {

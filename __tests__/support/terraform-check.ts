@@ -16,6 +16,12 @@ import type { StackJson } from "./project";
  * depends on it is validated and planned for real. (The awscc blocks themselves are checked
  * against the provider schema by checkAwsccBlocks.) Cross-stack remote-state outputs become
  * stand-ins too, and the backend is dropped so the plan runs on local, empty state.
+ *
+ * Data sources that call AWS APIs (STS for the caller identity, EC2 for Availability Zones) cannot
+ * be read with mock credentials; they become terraform_data stand-ins holding what AWS would
+ * answer (account 123456789012; zones a, b and c of the data source's region), and their
+ * postconditions are kept, evaluated against the stand-in. aws_partition is computed by the
+ * provider from its region, without a call, so it stays real.
  */
 
 /** Environment variable naming the filesystem mirror that holds registry.terraform.io/hashicorp/aws. */
@@ -32,6 +38,14 @@ export function terraformCheckSkipReason(): string | undefined {
 
 const REMOTE_STATE = /data\.terraform_remote_state\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)/g;
 const AWSCC_REFERENCE = /\b(awscc_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
+/** The account id every stand-in answers with (AWS's documentation example account). */
+export const STAND_IN_ACCOUNT_ID = "123456789012";
+/** Data sources read through an AWS API, and what their stand-ins hold, given the data source's region. */
+const API_DATA_SOURCES: Record<string, (region: string) => Record<string, unknown>> = {
+  aws_caller_identity: () => ({ id: STAND_IN_ACCOUNT_ID, account_id: STAND_IN_ACCOUNT_ID, arn: `arn:aws:iam::${STAND_IN_ACCOUNT_ID}:user/stand-in`, user_id: "AIDASTANDIN" }),
+  aws_availability_zones: (region) => ({ id: region, names: ["a", "b", "c"].map((l) => `${region}${l}`), zone_ids: ["az1", "az2", "az3"].map((z) => `${region.replace(/-/g, "")}-${z}`) }),
+};
+const API_DATA_REFERENCE = new RegExp(`\\bdata\\.(${Object.keys(API_DATA_SOURCES).join("|")})\\.([A-Za-z0-9_-]+)`, "g");
 
 /** The stand-in stack: pure, exported so the transformation itself is tested. */
 export function standInStack(stack: StackJson): StackJson {
@@ -70,6 +84,25 @@ export function standInStack(stack: StackJson): StackJson {
     delete out.resource[type];
   }
 
+  // Data sources that call AWS → terraform_data with what AWS would answer in the provider's region.
+  const providerRegion = (ref: unknown): string => {
+    const alias = typeof ref === "string" ? ref.split(".")[1] : undefined;
+    const aws = [out.provider?.aws ?? []].flat().find((p: Record<string, unknown>) => p.alias === alias);
+    return String(aws?.region ?? "us-east-1");
+  };
+  for (const type of Object.keys(API_DATA_SOURCES)) {
+    for (const [name, block] of Object.entries((out.data?.[type] ?? {}) as Record<string, Record<string, any>>)) {
+      const postconditions = block.lifecycle?.postcondition as { condition: string }[] | undefined;
+      standIns[`data_${type}__${name}`] = {
+        input: API_DATA_SOURCES[type](providerRegion(block.provider)),
+        ...(block.depends_on ? { depends_on: block.depends_on } : {}),
+        // `self` is the data source; on the stand-in, its attributes are under `output`.
+        ...(postconditions ? { lifecycle: { postcondition: postconditions.map((p) => ({ ...p, condition: p.condition.replace(/\bself\./g, "self.output.") })) } } : {}),
+      };
+    }
+    if (out.data) delete out.data[type];
+  }
+
   // Remote state → terraform_data whose outputs are the referenced names; awscc references → the
   // stand-ins' output. One rewrite for the whole document, stand-ins included.
   const remoteOutputs: Record<string, Record<string, string>> = {};
@@ -79,11 +112,12 @@ export function standInStack(stack: StackJson): StackJson {
         (remoteOutputs[source] ??= {})[output] = stubString(output);
         return `terraform_data.remote_state__${source}.output.${output}`;
       })
-      .replace(AWSCC_REFERENCE, (_m, type: string, name: string) => `terraform_data.${type}__${name}.output`);
+      .replace(AWSCC_REFERENCE, (_m, type: string, name: string) => `terraform_data.${type}__${name}.output`)
+      .replace(API_DATA_REFERENCE, (_m, type: string, name: string) => `terraform_data.data_${type}__${name}.output`);
   const rewritten = rewriteStrings(out, rewrite);
   // depends_on entries name resources, not attributes.
   const fixDependsOn = (list: unknown) =>
-    Array.isArray(list) ? list.map((d) => String(d).replace(/^terraform_data\.(awscc_[a-z0-9_]+__[A-Za-z0-9_-]+)\.output$/, "terraform_data.$1")) : list;
+    Array.isArray(list) ? list.map((d) => String(d).replace(/^terraform_data\.((?:data_)?a[a-z0-9_]+__[A-Za-z0-9_-]+)\.output$/, "terraform_data.$1")) : list;
   for (const blocks of Object.values(rewritten.resource ?? {})) {
     for (const block of Object.values(blocks as Record<string, Record<string, unknown>>)) {
       if (block.depends_on) block.depends_on = fixDependsOn(block.depends_on);

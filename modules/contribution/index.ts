@@ -10,6 +10,8 @@ import { MediaconnectFlowOutput } from "../../.gen/providers/awscc/mediaconnect-
 // The generator suffixes this class with "A" because the flow binding already has a MediaconnectFlowSource struct.
 import { MediaconnectFlowSourceA as MediaconnectFlowSource } from "../../.gen/providers/awscc/mediaconnect-flow-source";
 import type { ContributionConfig, MediaConnectConfig } from "../../config/types";
+import { ACCESS_PRINCIPALS, accessStatements } from "../access";
+import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 
 /** The two inputs every channel gets; the channel fails over from primary to backup. */
@@ -23,6 +25,8 @@ export interface ContributionProps {
   readonly naming: Naming;
   /** The region the stack deploys to (for the default Availability Zones). */
   readonly region: string;
+  /** The stack's account and partition. */
+  readonly account: AccountContext;
   /** The validated `contribution` block of the event configuration. */
   readonly contribution: ContributionConfig;
   /** 2 for a STANDARD channel, 1 for SINGLE_PIPELINE. */
@@ -159,11 +163,11 @@ export class Contribution extends Construct {
     const zones = flowZones(mc, region);
     const decryption = props.sourceSecretArn
       ? mc.protocol === "srt-listener"
-        ? { keyType: "srt-password", roleArn: this.secretReader("Decryption", naming.name("mediaconnect-secrets"), props.sourceSecretArn).arn, secretArn: props.sourceSecretArn }
+        ? { keyType: "srt-password", roleArn: this.secretReader("Decryption", naming.name("mediaconnect-secrets"), props.account, props.sourceSecretArn).arn, secretArn: props.sourceSecretArn }
         : {
             keyType: "static-key",
             algorithm: mc.decryption!.algorithm,
-            roleArn: this.secretReader("Decryption", naming.name("mediaconnect-secrets"), props.sourceSecretArn).arn,
+            roleArn: this.secretReader("Decryption", naming.name("mediaconnect-secrets"), props.account, props.sourceSecretArn).arn,
             secretArn: props.sourceSecretArn,
           }
       : undefined;
@@ -229,9 +233,9 @@ export class Contribution extends Construct {
     const link = LINK[up.protocol];
     const here = up.secretArns?.[region];
     const there = up.secretArns?.[up.region];
-    const decryptRole = here ? this.secretReader("LinkDecryption", naming.name("link-in-secrets"), here) : undefined;
+    const decryptRole = here ? this.secretReader("LinkDecryption", naming.name("link-in-secrets"), props.account, here) : undefined;
     // The sending side reads the same secret in the primary region; IAM is global, the name says which link.
-    const encryptRole = there ? this.secretReader("LinkEncryption", naming.name("link-out-secrets"), there, up.awsProvider) : undefined;
+    const encryptRole = there ? this.secretReader("LinkEncryption", naming.name("link-out-secrets"), props.account, there, up.awsProvider) : undefined;
     const algorithm = up.protocol === "zixi" ? "aes256" : undefined;
     const latency = up.protocol === "srt" ? { minLatency: up.latencyMs } : { maxLatency: up.latencyMs };
 
@@ -274,10 +278,10 @@ export class Contribution extends Construct {
   }
 
   /** A role MediaConnect assumes to read one secret (an SRT passphrase or a Zixi key), and nothing else. */
-  private secretReader(id: string, name: string, secretArn: string, provider?: TerraformProvider): IamRole {
+  private secretReader(id: string, name: string, account: AccountContext, secretArn: string, provider?: TerraformProvider): IamRole {
     const trust = new DataAwsIamPolicyDocument(this, `${id}Trust`, {
       provider,
-      statement: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["mediaconnect.amazonaws.com"] }] }],
+      statement: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: [ACCESS_PRINCIPALS.mediaconnect.service] }] }],
     });
     const role = new IamRole(this, `${id}Role`, {
       provider,
@@ -287,13 +291,8 @@ export class Contribution extends Construct {
     });
     const access = new DataAwsIamPolicyDocument(this, `${id}Access`, {
       provider,
-      statement: [
-        {
-          sid: "ReadOneSecret",
-          actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy", "secretsmanager:ListSecretVersionIds"],
-          resources: [secretArn],
-        },
-      ],
+      // The catalog's secret requirement, for this one secret.
+      statement: accessStatements("mediaconnect", new Set(["secret"]), { partition: account.partition, account: account.accountId, region: "", secretArn }),
     });
     new IamRolePolicy(this, `${id}Policy`, { provider, name: "read-one-secret", role: role.id, policy: access.json });
     return role;

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, TerraformProvider } from "cdktf";
+import { TerraformProvider } from "cdktf";
 import { CloudfrontCachePolicy } from "@cdktf/provider-aws/lib/cloudfront-cache-policy";
 import { CloudfrontDistribution, CloudfrontDistributionOrigin } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
@@ -17,6 +17,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { Mediapackagev2OriginEndpointPolicy } from "../../.gen/providers/awscc/mediapackagev2-origin-endpoint-policy";
 import type { DeliveryConfig } from "../../config/types";
+import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 import { MANIFESTS, ManifestKind } from "../packager";
 import { PlaybackCertificate, SignedUrlKeys, WebFirewall } from "./protection";
@@ -47,6 +48,8 @@ export interface DeliveryEndpoint {
 export interface DeliveryProps {
   /** Names in the global scope (CloudFront policies are account-wide). */
   readonly naming: Naming;
+  /** The stack's account and partition (the log bucket admits log delivery for this account only). */
+  readonly account: AccountContext;
   /** The validated `delivery` block. */
   readonly delivery: DeliveryConfig;
   readonly segmentDurationSeconds: number;
@@ -260,7 +263,7 @@ export class Delivery extends Construct {
       }
     }
 
-    if (delivery.accessLogs.enabled) this.logBucket = this.createAccessLogs(naming, delivery.accessLogs.retentionDays);
+    if (delivery.accessLogs.enabled) this.logBucket = this.createAccessLogs(naming, props.account, delivery.accessLogs.retentionDays);
 
     const urls: Record<string, string> = {};
     for (const ep of props.endpoints) {
@@ -273,9 +276,8 @@ export class Delivery extends Construct {
   }
 
   /** CloudFront access logs (standard logging v2) into a private, encrypted, expiring bucket. */
-  private createAccessLogs(naming: Naming, retentionDays: number): S3Bucket {
-    // The account id, taken from the distribution's ARN (no API call needed at plan time).
-    const account = Fn.element(Fn.split(":", this.distribution.arn), 4);
+  private createAccessLogs(naming: Naming, identity: AccountContext, retentionDays: number): S3Bucket {
+    const { accountId: account, partition } = identity;
     const bucket = new S3Bucket(this, "LogBucket", { bucketPrefix: naming.prefixFor("cdn-logs", 37), forceDestroy: false });
     new S3BucketPublicAccessBlock(this, "LogBucketPublicAccess", {
       bucket: bucket.id,
@@ -318,7 +320,7 @@ export class Delivery extends Construct {
           resources: [`${bucket.arn}/*`],
           condition: [
             { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-            { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:aws:logs:us-east-1:${account}:delivery-source:*`] },
+            { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${partition}:logs:us-east-1:${account}:delivery-source:*`] },
           ],
         },
       ],

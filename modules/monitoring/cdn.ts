@@ -3,6 +3,7 @@ import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distr
 import { CloudfrontMonitoringSubscription } from "@cdktf/provider-aws/lib/cloudfront-monitoring-subscription";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import type { AlarmFamily, AlarmsConfig } from "../../config/alarms";
+import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 import { AlarmSpec, MetricSpec, createAlarm } from "./alarm";
 import { DashboardRegion, EventDashboard } from "./dashboard";
@@ -21,6 +22,8 @@ export interface CdnMonitoringProps {
   /** The validated `alarms` block. */
   readonly alarms: AlarmsConfig;
   readonly distribution: CloudfrontDistribution;
+  /** The stack's account and partition (for the alarm topic's policies). */
+  readonly account: AccountContext;
   /** Every regional pipeline, primary first, for the event's dashboard. */
   readonly regions: readonly DashboardRegion[];
 }
@@ -47,8 +50,7 @@ export class CdnMonitoring extends Construct {
     if (props.region !== CLOUDFRONT_METRICS_REGION) {
       throw new Error(`CdnMonitoring: CloudFront alarms must be created in ${CLOUDFRONT_METRICS_REGION}, where CloudFront publishes its metrics (got ${props.region})`);
     }
-    // The distribution's ARN carries the account id.
-    this.topic = new AlarmTopic(this, "Topic", { naming, region: props.region, accountArn: distribution.arn, notifications: alarms.notifications });
+    this.topic = new AlarmTopic(this, "Topic", { naming, region: props.region, account: props.account, notifications: alarms.notifications });
 
     if (alarms.cdnAdditionalMetrics) {
       this.additionalMetrics = new CloudfrontMonitoringSubscription(this, "AdditionalMetrics", {

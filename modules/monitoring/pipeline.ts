@@ -4,6 +4,7 @@ import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
 import { ALARM_FAMILIES, AlarmFamily, AlarmsConfig } from "../../config/alarms";
 import type { ChannelConfig, ContributionType } from "../../config/types";
 import { ContributionFlow, PIPELINE_LETTERS } from "../contribution";
+import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 import { Packager } from "../packager";
 import { AlarmSpec, InsightsSpec, MetricSpec, createAlarm } from "./alarm";
@@ -57,8 +58,8 @@ export interface PipelineMonitoringProps {
   readonly region: string;
   /** The validated `alarms` block. */
   readonly alarms: AlarmsConfig;
-  /** Any ARN of a resource in this stack's account (the account id is read from it). */
-  readonly accountArn: string;
+  /** The stack's account and partition (for the alarm topic's policies). */
+  readonly account: AccountContext;
   /** This region's MediaConnect flows (none for other input types). */
   readonly flows: readonly ContributionFlow[];
   readonly channel: MedialiveChannel;
@@ -93,7 +94,7 @@ export class PipelineMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: PipelineMonitoringProps) {
     super(scope, id);
     const { naming, region, alarms, channel, packager } = props;
-    this.topic = new AlarmTopic(this, "Topic", { naming, region, accountArn: props.accountArn, notifications: alarms.notifications });
+    this.topic = new AlarmTopic(this, "Topic", { naming, region, account: props.account, notifications: alarms.notifications });
     const s = (family: AlarmFamily) => settingsFor(alarms, family, props.profileFrameRate);
     const specs: AlarmSpec[] = [];
     // Every description starts with the event, the region and the layer, then says what broke.

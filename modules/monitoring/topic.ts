@@ -1,5 +1,4 @@
 import { Construct } from "constructs";
-import { Fn } from "cdktf";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -7,6 +6,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import type { Notification } from "../../config/alarms";
+import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 
 /**
@@ -44,11 +44,8 @@ export interface AlarmTopicProps {
   readonly naming: Naming;
   /** The region the topic and its alarms live in (alarms can only notify a topic in their own region). */
   readonly region: string;
-  /**
-   * Any ARN of a resource in this stack's account. The key and topic policies need the account id,
-   * which is read from this ARN, so planning needs no call to AWS.
-   */
-  readonly accountArn: string;
+  /** The stack's account and partition (the key and topic policies name the account). */
+  readonly account: AccountContext;
   /** Who is notified. An empty list is allowed (the loader warns about it). */
   readonly notifications: readonly Notification[];
 }
@@ -66,11 +63,10 @@ export class AlarmTopic extends Construct {
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
     const { naming, region } = props;
-    // The account id is the fifth field of every ARN in the account.
-    const account = Fn.element(Fn.split(":", props.accountArn), 4);
-    const root = `arn:aws:iam::${account}:root`;
+    const { accountId: account, partition } = props.account;
+    const root = `arn:${partition}:iam::${account}:root`;
     // Only alarms of this event in this region may publish (their names share the naming prefix).
-    const alarmArns = `arn:aws:cloudwatch:${region}:${account}:alarm:${naming.prefix}-*`;
+    const alarmArns = `arn:${partition}:cloudwatch:${region}:${account}:alarm:${naming.prefix}-*`;
 
     // Statements carry no sid on purpose: the comments say what each one is for.
     const keyPolicy = new DataAwsIamPolicyDocument(this, "KeyPolicyDocument", {
