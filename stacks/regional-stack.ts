@@ -94,8 +94,8 @@ export class RegionalPipelineStack extends TerraformStack {
       const protocol = upstream ? `${upstream.protocol} from ${upstream.region}` : mc!.protocol;
       new TerraformOutput(this, `ingest-${f.key}`, {
         description: upstream
-          ? `The ${f.role} feed for pipeline ${f.key.slice(-1)} arrives here from the ${upstream.region} flow (${protocol}, ${f.availabilityZone})`
-          : `Send the ${f.role} feed for pipeline ${f.key.slice(-1)} here (${protocol}, ${f.availabilityZone})`,
+          ? `The ${f.role} feed for pipeline ${f.key.slice(-1)} arrives here from the ${upstream.region} flow (${protocol})`
+          : `Send the ${f.role} feed for pipeline ${f.key.slice(-1)} here (${protocol})`,
         value: {
           protocol,
           ip: f.flow.source.ingestIp,

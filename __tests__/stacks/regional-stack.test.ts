@@ -35,14 +35,20 @@ describe("regional pipeline, default configuration (MediaConnect SRT, STANDARD)"
   const channel = only(stack, "aws_medialive_channel");
   const packagerChannel = nameOf(stack, "awscc_mediapackagev2_channel");
 
-  test("four flows: a primary and a backup per pipeline, the pipelines in two Availability Zones", () => {
+  test("four flows: a primary and a backup per pipeline, the pipelines in the first two Availability Zones the account has in the region", () => {
     const flows = Object.values(resources(stack, "awscc_mediaconnect_flow"));
+    const zones = dataNameOf(stack, "aws_availability_zones");
+    const zone = (i: number) => `\${element(data.aws_availability_zones.${zones}.names, ${i})}`;
     expect(flows.map((f) => [f.name, f.availability_zone]).sort()).toEqual([
-      ["demo-live-euw1-flow-backup-a", "eu-west-1a"],
-      ["demo-live-euw1-flow-backup-b", "eu-west-1b"],
-      ["demo-live-euw1-flow-primary-a", "eu-west-1a"],
-      ["demo-live-euw1-flow-primary-b", "eu-west-1b"],
+      ["demo-live-euw1-flow-backup-a", zone(0)],
+      ["demo-live-euw1-flow-backup-b", zone(1)],
+      ["demo-live-euw1-flow-primary-a", zone(0)],
+      ["demo-live-euw1-flow-primary-b", zone(1)],
     ]);
+    // Zones that need no opt-in (no Local Zones), and at least two of them, or the plan stops.
+    const data = stack.data.aws_availability_zones[zones];
+    expect(data).toMatchObject({ state: "available", filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] });
+    expect(data.lifecycle.postcondition).toEqual([{ condition: "${length(self.names) >= 2}", error_message: expect.stringContaining("two Availability Zones") }]);
     for (const f of flows) {
       expect(f.source).toEqual({
         name: "main",
@@ -201,12 +207,12 @@ describe("regional pipeline, default configuration (MediaConnect SRT, STANDARD)"
 
   test("outputs tell the encoder operator where to send each feed", () => {
     const output = stack.output["ingest-primary-b"];
-    expect(output.description).toBe("Send the primary feed for pipeline b here (srt-listener, eu-west-1b)");
+    expect(output.description).toBe("Send the primary feed for pipeline b here (srt-listener)");
     expect(output.value).toEqual({
       protocol: "srt-listener",
       ip: ref("awscc_mediaconnect_flow", flowNamed(stack, "demo-live-euw1-flow-primary-b"), "source.ingest_ip"),
       port: 5000,
-      availability_zone: "eu-west-1b",
+      availability_zone: `\${element(data.aws_availability_zones.${dataNameOf(stack, "aws_availability_zones")}.names, 1)}`,
       allowed_cidr: "198.51.100.0/24",
       flow_arn: ref("awscc_mediaconnect_flow", flowNamed(stack, "demo-live-euw1-flow-primary-b"), "flow_arn"),
     });
@@ -243,6 +249,11 @@ describe("regional pipeline variants", () => {
     expect(statements).toContainEqual({ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["mediaconnect.amazonaws.com"] }] });
     const flows = Object.values(resources(stack, "awscc_mediaconnect_flow"));
     expect(flows.map((f) => f.availability_zone).sort()).toEqual(["us-west-2b", "us-west-2b", "us-west-2c", "us-west-2c"]);
+    // Configured zones are checked against the account's zones when the plan reads them.
+    expect(Object.values<any>(stack.data.aws_availability_zones)[0].lifecycle.postcondition[1]).toEqual({
+      condition: '${length(setsubtract(["us-west-2b","us-west-2c"], self.names)) == 0}',
+      error_message: "contribution.mediaconnect.availabilityZones names a zone this account does not have in the region (configured: us-west-2b, us-west-2c).",
+    });
     for (const f of flows) {
       expect(f.source.decryption).toEqual({ key_type: "srt-password", role_arn: ref("aws_iam_role", decryptionRole, "arn"), secret_arn: secret });
       expect(f.source.stream_id).toBe("cupfinal");

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { ITerraformDependable, TerraformProvider } from "cdktf";
+import { Fn, ITerraformDependable, TerraformProvider } from "cdktf";
+import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -23,7 +24,7 @@ export const PIPELINE_LETTERS = ["a", "b"] as const;
 export interface ContributionProps {
   /** Physical names. */
   readonly naming: Naming;
-  /** The region the stack deploys to (for the default Availability Zones). */
+  /** The region the stack deploys to (the flows' Availability Zones are in it). */
   readonly region: string;
   /** The stack's account and partition. */
   readonly account: AccountContext;
@@ -98,6 +99,8 @@ export class Contribution extends Construct {
   public readonly flows: readonly ContributionFlow[];
   /** The input security group of push inputs. */
   public readonly securityGroup?: MedialiveInputSecurityGroup;
+  /** The region's Availability Zones as the account sees them (MediaConnect inputs only). */
+  public readonly zones?: DataAwsAvailabilityZones;
 
   constructor(scope: Construct, id: string, props: ContributionProps) {
     super(scope, id);
@@ -105,11 +108,15 @@ export class Contribution extends Construct {
     const pipelineLetters = PIPELINE_LETTERS.slice(0, pipelines);
 
     let flows: ContributionFlow[] = [];
-    if (contribution.type === "MEDIACONNECT" && props.upstream) {
-      flows = this.createForwardedFlows(props, contribution.mediaconnect!, props.upstream);
-    } else if (contribution.type === "MEDIACONNECT") {
-      flows = this.createFlows(props, contribution.mediaconnect!, contribution.allowlistCidrs![0]);
-    } else if (contribution.type === "RTP_PUSH" || contribution.type === "UDP_PUSH" || contribution.type === "RTMP_PUSH") {
+    if (contribution.type === "MEDIACONNECT") {
+      const configured = contribution.mediaconnect!.availabilityZones?.[props.region];
+      const read = (this.zones = availabilityZones(this, configured));
+      const zones = configured ?? [0, 1].map((i) => Fn.element(read.names, i));
+      flows = props.upstream
+        ? this.createForwardedFlows(props, contribution.mediaconnect!, props.upstream, zones)
+        : this.createFlows(props, contribution.mediaconnect!, contribution.allowlistCidrs![0], zones);
+    }
+    if (contribution.type === "RTP_PUSH" || contribution.type === "UDP_PUSH" || contribution.type === "RTMP_PUSH") {
       this.securityGroup = new MedialiveInputSecurityGroup(this, "SecurityGroup", {
         whitelistRules: contribution.allowlistCidrs!.map((cidr) => ({ cidr })),
       });
@@ -158,9 +165,8 @@ export class Contribution extends Construct {
     };
   }
 
-  private createFlows(props: ContributionProps, mc: MediaConnectConfig, allowlistCidr: string): ContributionFlow[] {
-    const { naming, region, pipelines } = props;
-    const zones = flowZones(mc, region);
+  private createFlows(props: ContributionProps, mc: MediaConnectConfig, allowlistCidr: string, zones: readonly string[]): ContributionFlow[] {
+    const { naming, pipelines } = props;
     const decryption = props.sourceSecretArn
       ? mc.protocol === "srt-listener"
         ? { keyType: "srt-password", roleArn: this.secretReader("Decryption", naming.name("mediaconnect-secrets"), props.account, props.sourceSecretArn).arn, secretArn: props.sourceSecretArn }
@@ -227,9 +233,8 @@ export class Contribution extends Construct {
    * Extra region, forwarded feed: one flow per primary-region flow, listening only to that flow's
    * egress address, and an output on the primary flow sending to it.
    */
-  private createForwardedFlows(props: ContributionProps, mc: MediaConnectConfig, up: UpstreamFeed): ContributionFlow[] {
+  private createForwardedFlows(props: ContributionProps, mc: MediaConnectConfig, up: UpstreamFeed, zones: readonly string[]): ContributionFlow[] {
     const { naming, region, pipelines } = props;
-    const zones = flowZones(mc, region);
     const link = LINK[up.protocol];
     const here = up.secretArns?.[region];
     const there = up.secretArns?.[up.region];
@@ -319,7 +324,27 @@ function flowSlots(pipelines: number): FlowSlot[] {
   );
 }
 
-/** The two Availability Zones the flows run in: configured per region, else the region's a and b zones. */
-function flowZones(mc: MediaConnectConfig, region: string): readonly string[] {
-  return mc.availabilityZones?.[region] ?? [`${region}a`, `${region}b`];
+/**
+ * The region's Availability Zones that need no opt-in (no Local Zones), read at plan time: zone
+ * names are mapped per account, and not every region has an `a` and a `b` for every account. The
+ * flows run in the configured zones (their format, `<region><letter>`, is checked when the
+ * configuration loads) or else in the first two zones listed. Postconditions stop the plan when
+ * the region has fewer than two zones or a configured zone is not among them.
+ * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/data-sources/availability_zones
+ * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html
+ */
+function availabilityZones(scope: Construct, configured: readonly string[] | undefined): DataAwsAvailabilityZones {
+  const postcondition = [{ condition: "${length(self.names) >= 2}", errorMessage: "MediaConnect flows need two Availability Zones; the region lists fewer for this account." }];
+  if (configured) {
+    // Zone names are pattern-checked at load (lowercase letters, digits and dashes): safe to quote.
+    postcondition.push({
+      condition: `\${length(setsubtract(${JSON.stringify(configured)}, self.names)) == 0}`,
+      errorMessage: `contribution.mediaconnect.availabilityZones names a zone this account does not have in the region (configured: ${configured.join(", ")}).`,
+    });
+  }
+  return new DataAwsAvailabilityZones(scope, "Zones", {
+    state: "available",
+    filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+    lifecycle: { postcondition },
+  });
 }
