@@ -2,6 +2,7 @@ import * as crypto from "crypto";
 import * as path from "path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { checkAlarms } from "./alarms";
+import { checkServiceContracts } from "./contract-checks";
 import { ConfigError, compileSchema, readInputText, readJsonFile, validateAgainst } from "./json-file";
 import { listProfiles, loadProfileFile } from "./profiles";
 import { checkText, pointerSegment, terraformLiteral } from "./text-rules";
@@ -260,6 +261,7 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
 
   // Alarms: subscribers that fit their protocol, overrides that fit their family.
   checkAlarms(c.alarms, say, warnings, display);
+  checkServiceContracts(c, display, warnings);
 
   // Packaging: endpoints and timing.
   const pk = c.packaging;

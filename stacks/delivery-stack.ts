@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
+import { ingestSegmentSeconds } from "../config/profiles";
 import type { LoadedEvent } from "../config/types";
 import { Delivery } from "../modules/delivery";
 import { AccountIdentity } from "../modules/identity";
@@ -41,6 +42,8 @@ export class DeliveryStack extends TerraformStack {
       account,
       delivery: config.delivery,
       segmentDurationSeconds: config.packaging.segmentDurationSeconds,
+      startoverWindowSeconds: config.packaging.startoverWindowSeconds,
+      lowLatencyPartSeconds: Object.values(config.packaging.endpoints).some((e) => e.lowLatencyHls) ? ingestSegmentSeconds(props.loaded.profile.video.gopSeconds) : undefined,
       channelGroupName: config.event.name,
       channelName: PACKAGER_CHANNEL,
       endpoints: first.endpoints.map((e) => ({ name: e.name, manifests: e.manifests })),

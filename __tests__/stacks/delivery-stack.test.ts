@@ -49,7 +49,9 @@ describe("CDN stack, default configuration", () => {
           https_port: 443,
           origin_protocol_policy: "https-only",
           origin_ssl_protocols: ["TLSv1.2"],
-          origin_read_timeout: 2,
+          // Low-latency HLS: a blocking playlist reload may be held for three 4 s target
+          // durations, plus one 1 s part (the 1 s GOP's ingest segment) for the answer.
+          origin_read_timeout: 13,
           origin_keepalive_timeout: 5,
         },
       },
@@ -71,12 +73,12 @@ describe("CDN stack, default configuration", () => {
     expect(distribution.http_version).toBe("http2and3");
   });
 
-  test("manifests: TTLs from the 4 s segment and the query strings low-latency HLS needs in the key", () => {
+  test("manifests: TTLs from the 4 s segment, the query strings low-latency HLS needs and MediaPackage v2's time-shift query in the key", () => {
     const policy = resources(stack, "aws_cloudfront_cache_policy")[manifests];
     expect([policy.min_ttl, policy.default_ttl, policy.max_ttl]).toEqual([1, 2, 4]);
     expect(policy.parameters_in_cache_key_and_forwarded_to_origin.query_strings_config).toEqual({
       query_string_behavior: "whitelist",
-      query_strings: { items: ["aws.manifestfilter", "start", "end", "time_delay", "_HLS_msn", "_HLS_part", "_HLS_skip"] },
+      query_strings: { items: ["aws.manifestfilter", "start", "end", "time_delay", "_HLS_msn", "_HLS_part", "_HLS_skip", "aws.manifestsettings"] },
     });
     const seg = resources(stack, "aws_cloudfront_cache_policy")[segments];
     expect(seg.default_ttl).toBe(86400);
@@ -145,7 +147,8 @@ describe("CDN stack with access logs, Origin Shield and 6 s segments", () => {
   test("timeouts and TTLs follow the segment length", () => {
     expect(distribution.origin[0]).toMatchObject({
       connection_timeout: 3,
-      custom_origin_config: expect.objectContaining({ origin_read_timeout: 3, origin_keepalive_timeout: 7 }),
+      // Low-latency HLS (the default endpoints): three 6 s target durations plus one 1 s part.
+      custom_origin_config: expect.objectContaining({ origin_read_timeout: 19, origin_keepalive_timeout: 7 }),
       origin_shield: { enabled: true, origin_shield_region: "us-west-2" },
     });
     const manifests = Object.values(resources(stack, "aws_cloudfront_cache_policy")).find((p) => p.name.endsWith("-manifests"));

@@ -99,11 +99,11 @@ describe("protected playback (config/examples/protected-playback.json)", () => {
     expect(endpoint("ts-fairplay").segment.encryption).toEqual({
       encryption_method: { ts_encryption_method: "SAMPLE_AES" },
       key_rotation_interval_seconds: 3600,
-      speke_key_provider: { ...speke, resource_id: "title-fight", drm_systems: ["FAIRPLAY"], ...shared },
+      speke_key_provider: { ...speke, resource_id: "title-fight-ts-fairplay", drm_systems: ["FAIRPLAY"], ...shared },
     });
     expect(endpoint("ts-aes128").segment.encryption).toEqual({
       encryption_method: { ts_encryption_method: "AES_128" },
-      speke_key_provider: { ...speke, resource_id: "title-fight", drm_systems: ["CLEAR_KEY_AES_128"], ...shared },
+      speke_key_provider: { ...speke, resource_id: "title-fight-ts-aes128", drm_systems: ["CLEAR_KEY_AES_128"], ...shared },
     });
     expect(endpoint("cmaf-drm").segment.encryption).toEqual({
       encryption_method: { cmaf_encryption_method: "CBCS" },

@@ -24,6 +24,12 @@ import { PlaybackCertificate, SignedUrlKeys, WebFirewall } from "./protection";
 
 /** Query strings MediaPackage v2 manifests vary on; low-latency HLS breaks without the _HLS_ ones. */
 export const MANIFEST_QUERY_STRINGS = ["aws.manifestfilter", "start", "end", "time_delay", "_HLS_msn", "_HLS_part", "_HLS_skip"];
+/**
+ * MediaPackage v2's time-shift query (`?aws.manifestsettings=start:...`): in the cache key when the
+ * endpoints keep a start-over window, or every viewer would get the first requester's time-shifted
+ * manifest. https://docs.aws.amazon.com/mediapackage/latest/userguide/msettings-params.html
+ */
+export const TIME_SHIFT_QUERY_STRING = "aws.manifestsettings";
 /** Segments vary only on MediaPackage's own version parameter. */
 export const SEGMENT_QUERY_STRINGS = ["m"];
 /** Error codes cached for one second, so an origin hiccup is not hammered nor remembered. */
@@ -53,6 +59,17 @@ export interface DeliveryProps {
   /** The validated `delivery` block. */
   readonly delivery: DeliveryConfig;
   readonly segmentDurationSeconds: number;
+  /**
+   * The endpoints' start-over window; above 0, time-shifted manifest requests are cached apart.
+   * @default 0
+   */
+  readonly startoverWindowSeconds?: number;
+  /**
+   * The low-latency HLS part length (MediaLive's ingest segment), when an endpoint serves
+   * low-latency HLS: the origin read timeout must outlast a blocking playlist reload.
+   * @default no low-latency HLS
+   */
+  readonly lowLatencyPartSeconds?: number;
   readonly channelGroupName: string;
   readonly channelName: string;
   readonly endpoints: readonly DeliveryEndpoint[];
@@ -90,16 +107,17 @@ export class Delivery extends Construct {
     // Timing derived from the segment length. A manifest changes once a segment, so caching it
     // for half a segment bounds staleness to half a segment while absorbing request bursts; a
     // manifest is never cached longer than one segment. The origin gets half a segment to
-    // connect and answer (a low-latency blocking reload waits at most one part, under a second),
-    // but at least 2 s to read, and keeps connections a little longer than the request interval.
+    // connect and answer, but at least 2 s to read, and keeps connections a little longer than
+    // the request interval.
     const halfSegment = Math.ceil(segment / 2);
     const timing = {
       manifestDefaultTtl: halfSegment,
       manifestMaxTtl: segment,
       connectionTimeout: Math.min(10, halfSegment),
-      readTimeout: Math.min(60, Math.max(2, halfSegment)),
+      readTimeout: originReadTimeout(segment, props.lowLatencyPartSeconds),
       keepaliveTimeout: Math.min(60, segment + 1),
     };
+    const manifestQueryStrings = (props.startoverWindowSeconds ?? 0) > 0 ? [...MANIFEST_QUERY_STRINGS, TIME_SHIFT_QUERY_STRING] : [...MANIFEST_QUERY_STRINGS];
 
     this.originAccessControl = new CloudfrontOriginAccessControl(this, "OriginAccessControl", {
       name: naming.name("mediapackage"),
@@ -120,7 +138,7 @@ export class Delivery extends Construct {
         enableAcceptEncodingBrotli: true,
         cookiesConfig: { cookieBehavior: "none" },
         headersConfig: { headerBehavior: "none" },
-        queryStringsConfig: { queryStringBehavior: "whitelist", queryStrings: { items: MANIFEST_QUERY_STRINGS } },
+        queryStringsConfig: { queryStringBehavior: "whitelist", queryStrings: { items: manifestQueryStrings } },
       },
     });
     this.segmentCachePolicy = new CloudfrontCachePolicy(this, "SegmentCachePolicy", {
@@ -347,6 +365,23 @@ export class Delivery extends Construct {
 }
 
 const FAILOVER_GROUP = "mediapackage-failover";
+
+/**
+ * How long CloudFront waits for the origin's answer. Without low-latency HLS, half a segment (at
+ * least 2 s). With it, a player's blocking playlist reload (`_HLS_msn`/`_HLS_part`) is held by the
+ * origin until the next part exists, normally within one part; when the part does not come, the
+ * HLS specification lets the server hold it for up to three target durations (the segment length)
+ * before answering 503. The timeout covers that hold, so CloudFront relays MediaPackage's own
+ * answer instead of timing out with a 504 first, within CloudFront's 60 s default limit.
+ * https://datatracker.ietf.org/doc/html/draft-pantos-hls-rfc8216bis#section-6.2.5.2
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html#DownloadDistValuesOriginResponseTimeout
+ */
+export function originReadTimeout(segmentSeconds: number, lowLatencyPartSeconds?: number): number {
+  const base = Math.max(2, Math.ceil(segmentSeconds / 2));
+  if (lowLatencyPartSeconds === undefined) return Math.min(60, base);
+  // The hold plus one part for the answer itself to arrive.
+  return Math.min(60, Math.max(base, Math.ceil(3 * segmentSeconds + lowLatencyPartSeconds)));
+}
 
 function originId(region: string): string {
   return `mediapackage-${region}`;

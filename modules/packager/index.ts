@@ -111,7 +111,9 @@ export class Packager extends Construct {
             includeIframeOnlyStreams: pk.iframeOnlyStreams,
             tsUseAudioRenditionGroup: ep.container === "TS" ? true : undefined,
             scte: { scteFilter: [...pk.scteFilter] },
-            encryption: ep.encryption ? segmentEncryption(ep.container, ep.encryption, props.channelGroupName) : undefined,
+            // Each endpoint its own default key id: two endpoints sharing one would share content keys.
+            // The same in every region, so a viewer failing over keeps decrypting with the same keys.
+            encryption: ep.encryption ? segmentEncryption(ep.container, ep.encryption, `${props.channelGroupName}-${name}`) : undefined,
           },
           hlsManifests: ep.hls ? [hlsManifest("hls")] : undefined,
           lowLatencyHlsManifests: ep.lowLatencyHls ? [hlsManifest("lowLatencyHls")] : undefined,
@@ -149,6 +151,7 @@ function errorConditions(configured: readonly string[], encrypted: boolean): { e
  * Segment encryption with keys from a SPEKE v2 key provider. TS: AES-128 for clear key, SAMPLE-AES
  * for FairPlay. CMAF: CBCS whenever FairPlay is among the systems (Widevine and PlayReady read
  * CBCS too), CENC otherwise. One key for audio and video (SPEKE v2 preset SHARED on both).
+ * The resource id defaults to one per endpoint (the key provider derives content keys from it).
  */
 function segmentEncryption(container: Container, e: EndpointEncryption, defaultResourceId: string): Mediapackagev2OriginEndpointSegmentEncryption {
   const clearKey = e.method === "CLEAR_KEY_AES_128";
