@@ -226,7 +226,7 @@ describe("regional alarms, default configuration (SRT over MediaConnect, STANDAR
 
   test("descriptions say event, region, layer, what broke, which flow or pipeline, and what to check", () => {
     expect(alarm(stack, "demo-live-euw1-mediaconnect-flow-primary-b-source-not-connected").alarm_description).toBe(
-      `[demo-live | eu-west-1 | MediaConnect] No srt-listener connection from the primary encoder to flow ${flowName("primary-b")} (primary input, pipeline 1 "b", eu-west-1b) for a whole 60 s. Check the primary encoder and its network path to the flow's ingest address (terraform output ingest-primary-b). The channel keeps playing from the other input while that one is healthy.`,
+      `[demo-live | eu-west-1 | MediaConnect] No srt-listener connection from the primary encoder to flow ${flowName("primary-b")} (primary input, pipeline 1 "b", \${element(data.aws_availability_zones.${Object.keys(stack.data.aws_availability_zones)[0]}.names, 1)}) for a whole 60 s. Check the primary encoder and its network path to the flow's ingest address (terraform output ingest-primary-b). The channel keeps playing from the other input while that one is healthy.`,
     );
     expect(alarm(stack, "demo-live-euw1-medialive-pipeline-1-input-loss").alarm_description).toBe(
       `[demo-live | eu-west-1 | MediaLive] Pipeline 1 of MediaLive channel ${ref("aws_medialive_channel", channel, "name")} (id ${channelId}) had no input for 5 s or more within 60 s on its active input. Viewers of this pipeline see the input-loss picture. Check the source of the active input; automatic failover to the other input should follow.`,
@@ -247,9 +247,10 @@ describe("regional alarms, default configuration (SRT over MediaConnect, STANDAR
     expect(topicBlock).toMatchObject({ name: "demo-live-euw1-alarms", kms_master_key_id: ref("aws_kms_key", key, "arn") });
     expect(Object.values(resources(stack, "aws_kms_alias"))).toEqual([expect.objectContaining({ name: "alias/demo-live-euw1-alarms", target_key_id: ref("aws_kms_key", key, "key_id") })]);
 
-    // The account id comes from the MediaLive role's ARN: no API call at plan time.
-    const account = `\${element(split(":", ${ref("aws_iam_role", nameOf(stack, "aws_iam_role", (r) => r.name === "demo-live-euw1-medialive"), "arn").slice(2, -1)}), 4)}`;
-    const root = [{ type: "AWS", identifiers: [`arn:aws:iam::${account}:root`] }];
+    // The account and partition come from the stack's data sources, read once per stack.
+    const account = `\${data.aws_caller_identity.${Object.keys(stack.data.aws_caller_identity)[0]}.account_id}`;
+    const partition = `\${data.aws_partition.${Object.keys(stack.data.aws_partition)[0]}.partition}`;
+    const root = [{ type: "AWS", identifiers: [`arn:${partition}:iam::${account}:root`] }];
     expect(statementsOf(stack, keyBlock.policy)).toEqual([
       {
         actions: [
@@ -293,7 +294,7 @@ describe("regional alarms, default configuration (SRT over MediaConnect, STANDAR
         resources: [topic],
         condition: [
           { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-          { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:aws:cloudwatch:eu-west-1:${account}:alarm:demo-live-euw1-*`] },
+          { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${partition}:cloudwatch:eu-west-1:${account}:alarm:demo-live-euw1-*`] },
         ],
       },
     ]);
@@ -339,13 +340,15 @@ describe("CDN alarms and the event dashboard, default configuration", () => {
     expect([...namespaces(cdn)]).toEqual(["AWS/CloudFront"]);
   });
 
-  test("the CDN topic's account id comes from the distribution's ARN", () => {
-    const account = `\${element(split(":", aws_cloudfront_distribution.${distribution}.arn), 4)}`;
+  test("the CDN topic's account id and partition come from the stack's own data sources, not from the distribution", () => {
+    const account = `\${data.aws_caller_identity.${Object.keys(cdn.data.aws_caller_identity)[0]}.account_id}`;
+    const partition = `\${data.aws_partition.${Object.keys(cdn.data.aws_partition)[0]}.partition}`;
     const policy = Object.values(resources(cdn, "aws_sns_topic_policy"))[0] as any;
     expect(statementsOf(cdn, policy.policy)[0].condition).toEqual([
       { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-      { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:aws:cloudwatch:us-east-1:${account}:alarm:demo-live-global-*`] },
+      { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${partition}:cloudwatch:us-east-1:${account}:alarm:demo-live-global-*`] },
     ]);
+    expect(JSON.stringify(cdn)).not.toContain(`aws_cloudfront_distribution.${distribution}.arn), 4)`);
   });
 
   test("no additional metrics (billed) and no origin latency alarm unless configured", () => {
