@@ -102,10 +102,10 @@ describe("the Terraform check's stand-ins for data sources that call AWS", () =>
     expect(out.data.aws_partition).toEqual({ Partition: {} });
   });
 
-  test("Availability Zones become three zones of the data source's own provider region, its postcondition kept on the stand-in", () => {
+  test("Availability Zones become three zones of the data source's own provider region, its postcondition kept on the stand-in (on `input`, known at plan time)", () => {
     const zones = out.resource.terraform_data.data_aws_availability_zones__Zones;
     expect(zones.input.names).toEqual(["us-west-2a", "us-west-2b", "us-west-2c"]);
-    expect(zones.lifecycle.postcondition).toEqual([{ condition: "${length(self.output.names) >= 2}", error_message: "two zones" }]);
+    expect(zones.lifecycle.postcondition).toEqual([{ condition: "${length(self.input.names) >= 2}", error_message: "two zones" }]);
     expect(out.output.zone.value).toBe("${element(terraform_data.data_aws_availability_zones__Zones.output.names, 1)}");
   });
 });
@@ -118,5 +118,14 @@ const skip = terraformCheckSkipReason();
     const result = await terraformCheck("broken", broken);
     expect(result.ok).toBe(false);
     expect(result.log).toContain("CARRIER_PIGEON");
+  });
+
+  test("keeps a data source's postcondition: a zone the stand-in region lacks stops the plan with its message", async () => {
+    const zones = structuredClone(withApiData) as any;
+    delete zones.resource;
+    zones.data.aws_availability_zones.Zones.lifecycle.postcondition.push({ condition: '${length(setsubtract(["us-west-2z"], self.names)) == 0}', error_message: "no zone us-west-2z" });
+    const result = await terraformCheck("zones", zones);
+    expect(result.ok).toBe(false);
+    expect(result.log).toContain("no zone us-west-2z");
   });
 });

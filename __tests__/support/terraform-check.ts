@@ -96,8 +96,9 @@ export function standInStack(stack: StackJson): StackJson {
       standIns[`data_${type}__${name}`] = {
         input: API_DATA_SOURCES[type](providerRegion(block.provider)),
         ...(block.depends_on ? { depends_on: block.depends_on } : {}),
-        // `self` is the data source; on the stand-in, its attributes are under `output`.
-        ...(postconditions ? { lifecycle: { postcondition: postconditions.map((p) => ({ ...p, condition: p.condition.replace(/\bself\./g, "self.output.") })) } } : {}),
+        // `self` is the data source; on the stand-in, its attributes are under `input`, which (unlike
+        // `output`) is known while planning, so the postcondition is evaluated by the plan.
+        ...(postconditions ? { lifecycle: { postcondition: postconditions.map((p) => ({ ...p, condition: p.condition.replace(/\bself\./g, "self.input.") })) } } : {}),
       };
     }
     if (out.data) delete out.data[type];
