@@ -51,7 +51,7 @@ function synth(setup: Setup): { json: string; alarms: Record<string, any>; chann
       naming: new Naming("ev", "eu-west-1"),
       region: "eu-west-1",
       alarms: { notifications: [], cdnAdditionalMetrics: false, families: {} },
-      accountArn: "arn:aws:iam::123456789012:role/ev-euw1-medialive",
+      account: { accountId: "123456789012", partition: "aws" },
       flows: [],
       channel,
       pipelines: setup.pipelines ?? 2,
