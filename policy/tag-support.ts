@@ -16,7 +16,7 @@ export const AWS_TAGGABLE: ReadonlySet<string> = new Set([
   "aws_cloudwatch_contributor_insight_rule", "aws_cloudwatch_contributor_managed_insight_rule", "aws_cloudwatch_event_bus",
   "aws_cloudwatch_event_rule", "aws_cloudwatch_log_anomaly_detector", "aws_cloudwatch_log_delivery",
   "aws_cloudwatch_log_delivery_destination", "aws_cloudwatch_log_delivery_source", "aws_cloudwatch_log_destination",
-  "aws_cloudwatch_log_group", "aws_cloudwatch_metric_alarm", "aws_cloudwatch_metric_stream", "aws_iam_policy", "aws_iam_role",
+  "aws_cloudwatch_log_group", "aws_cloudwatch_metric_alarm", "aws_cloudwatch_metric_stream", "aws_iam_openid_connect_provider", "aws_iam_policy", "aws_iam_role",
   "aws_kms_external_key", "aws_kms_key", "aws_kms_replica_external_key", "aws_kms_replica_key", "aws_lambda_function",
   "aws_media_package_channel", "aws_media_packagev2_channel_group", "aws_medialive_channel", "aws_medialive_input",
   "aws_medialive_input_security_group", "aws_medialive_multiplex", "aws_route53_health_check", "aws_route53_zone", "aws_s3_bucket",

@@ -49,7 +49,7 @@ const API_DATA_REFERENCE = new RegExp(`\\bdata\\.(${Object.keys(API_DATA_SOURCES
 
 /** The stand-in stack: pure, exported so the transformation itself is tested. */
 export function standInStack(stack: StackJson): StackJson {
-  const out: StackJson = structuredClone(stack);
+  const out: StackJson = standInCallerIdentity(standInTerraformCloud(structuredClone(stack)));
   const schemas = awsccResourceSchemas();
 
   // Terraform settings: local state, no awscc.
@@ -135,6 +135,61 @@ export function standInStack(stack: StackJson): StackJson {
     rewritten.resource.terraform_data = { ...(rewritten.resource.terraform_data ?? {}), ...renamedStandIns };
   }
   return rewritten;
+}
+
+/**
+ * The tfe provider is not in the mirror either: its resources and data sources become
+ * `terraform_data` stand-ins carrying their configured values plus a stub `id` (the only
+ * attribute the project reads from them), and references to them read the stand-ins' output.
+ * What the tfe blocks say is asserted by construct tests.
+ */
+const TFE_REFERENCE = /\b(data\.)?(tfe_[a-z0-9_]+)\.([A-Za-z0-9_-]+)\b/g;
+
+function standInTerraformCloud(stack: StackJson): StackJson {
+  delete stack.terraform?.required_providers?.tfe;
+  delete stack.provider?.tfe;
+  const standIns: Record<string, unknown> = {};
+  for (const kind of ["resource", "data"] as const) {
+    for (const [type, blocks] of Object.entries(stack[kind] ?? {})) {
+      if (!type.startsWith("tfe_")) continue;
+      for (const [name, block] of Object.entries(blocks as Record<string, Record<string, unknown>>)) {
+        const { provider: _provider, depends_on: _dependsOn, lifecycle: _lifecycle, "//": _meta, ...config } = block;
+        standIns[`${kind === "data" ? "data_" : ""}${type}__${name}`] = { input: { ...config, id: `stub-${type}-${name}` } };
+      }
+      delete stack[kind][type];
+    }
+    if (stack[kind] && Object.keys(stack[kind]).length === 0) delete stack[kind];
+  }
+  if (Object.keys(standIns).length === 0) return stack;
+  const toStandIn = (_m: string, data: string | undefined, type: string, name: string) => `terraform_data.${data ? "data_" : ""}${type}__${name}.output`;
+  const rewritten = rewriteAll(stack, TFE_REFERENCE, toStandIn);
+  rewritten.resource ??= {};
+  rewritten.resource.terraform_data = { ...(rewritten.resource.terraform_data ?? {}), ...rewriteAll(standIns, TFE_REFERENCE, toStandIn) };
+  return rewritten;
+}
+
+/** data.aws_caller_identity calls STS, which mock credentials cannot: a stand-in with a documentation account id. */
+function standInCallerIdentity(stack: StackJson): StackJson {
+  const identities = stack.data?.aws_caller_identity as Record<string, unknown> | undefined;
+  if (!identities) return stack;
+  delete stack.data.aws_caller_identity;
+  if (Object.keys(stack.data).length === 0) delete stack.data;
+  const rewritten = rewriteAll(stack, /\bdata\.aws_caller_identity\.([A-Za-z0-9_-]+)\b/g, (_m, name: string) => `terraform_data.data_aws_caller_identity__${name}.output`);
+  rewritten.resource ??= {};
+  for (const name of Object.keys(identities)) {
+    (rewritten.resource.terraform_data ??= {})[`data_aws_caller_identity__${name}`] = {
+      input: { id: "123456789012", account_id: "123456789012", arn: "arn:aws:iam::123456789012:user/stub", user_id: "AIDASTUBSTUBSTUBSTUB" },
+    };
+  }
+  return rewritten;
+}
+
+/** Every string, wherever it is, with `pattern` replaced. */
+function rewriteAll(value: any, pattern: RegExp, replacer: (...args: any[]) => string): any {
+  if (typeof value === "string") return value.replace(pattern, replacer);
+  if (Array.isArray(value)) return value.map((v) => rewriteAll(v, pattern, replacer));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteAll(v, pattern, replacer)]));
+  return value;
 }
 
 function rewriteStrings(value: any, fn: (s: string) => string): any {
