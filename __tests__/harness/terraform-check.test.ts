@@ -129,3 +129,40 @@ const skip = terraformCheckSkipReason();
     expect(result.log).toContain("no zone us-west-2z");
   });
 });
+
+describe("the stand-in stack for Terraform Cloud resources and the caller identity", () => {
+  const bootstrap = {
+    terraform: { required_providers: { aws: { source: "aws", version: "5.100.0" }, tfe: { source: "hashicorp/tfe", version: "0.71.0" } } },
+    provider: { aws: [{ region: "eu-west-1" }], tfe: [{ hostname: "app.terraform.io", organization: "acme" }] },
+    data: {
+      tfe_project: { Project: { name: "Live Events", organization: "acme" } },
+      aws_caller_identity: { Account: {} },
+      aws_iam_policy_document: { Trust: { statement: [{ resources: ["arn:aws:iam::${data.aws_caller_identity.Account.account_id}:role/x"] }] } },
+    },
+    resource: {
+      tfe_workspace: { Cdn: { name: "live-cdn", project_id: "${data.tfe_project.Project.id}" } },
+      tfe_run_trigger: { After: { workspace_id: "${tfe_workspace.Cdn.id}", sourceable_id: "${tfe_workspace.Cdn.id}" } },
+      aws_iam_role: { Role: { name: "r", assume_role_policy: "${data.aws_iam_policy_document.Trust.json}" } },
+    },
+    output: { account: { value: "${data.aws_caller_identity.Account.account_id}" } },
+  };
+  const out = standInStack(bootstrap);
+
+  test("drops the tfe provider and replaces tfe resources and data sources by terraform_data with their values and a stub id", () => {
+    expect(out.terraform.required_providers).toEqual({ aws: { source: "aws", version: "5.100.0" } });
+    expect(out.provider.tfe).toBeUndefined();
+    expect(out.resource.tfe_workspace).toBeUndefined();
+    expect(out.data.tfe_project).toBeUndefined();
+    expect(out.resource.terraform_data.tfe_workspace__Cdn.input).toEqual({ name: "live-cdn", project_id: "${terraform_data.data_tfe_project__Project.output.id}", id: "stub-tfe_workspace-Cdn" });
+    expect(out.resource.terraform_data.data_tfe_project__Project.input).toMatchObject({ name: "Live Events", id: "stub-tfe_project-Project" });
+    expect(out.resource.terraform_data.tfe_run_trigger__After.input.workspace_id).toBe("${terraform_data.tfe_workspace__Cdn.output.id}");
+  });
+
+  test("stands in for data.aws_caller_identity (STS) with a documentation account id, references included", () => {
+    expect(out.data.aws_caller_identity).toBeUndefined();
+    expect(out.resource.terraform_data.data_aws_caller_identity__Account.input.account_id).toBe("123456789012");
+    expect(out.data.aws_iam_policy_document.Trust.statement[0].resources[0]).toBe("arn:aws:iam::${terraform_data.data_aws_caller_identity__Account.output.account_id}:role/x");
+    expect(out.output.account.value).toBe("${terraform_data.data_aws_caller_identity__Account.output.account_id}");
+    expect(out.resource.aws_iam_role.Role.assume_role_policy).toBe("${data.aws_iam_policy_document.Trust.json}");
+  });
+});
