@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       token: credential.token,
       outdir: path.resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out"),
       stacks,
+      bootstrapStack: `${event.name}-tfc`,
       log: (line) => console.log(line),
     });
     return 0;

@@ -25,6 +25,8 @@ export interface UploadOptions {
   /** The synthesized app (cdktf.out). */
   readonly outdir: string;
   readonly stacks: readonly StackUpload[];
+  /** The stack that creates the workspaces, named when one is missing. */
+  readonly bootstrapStack: string;
   /** One line per uploaded stack. */
   readonly log: (line: string) => void;
   /** @default 30 s per request */
@@ -62,7 +64,7 @@ export async function uploadStacks(options: UploadOptions): Promise<void> {
       throw new UploadError(`${what}: cannot reach ${base} (${(err as Error).cause ?? (err as Error).message})`);
     }
     if (response.status === 401) throw new UploadError(`${what}: ${options.hostname} rejected the API token (401 Unauthorized); run terraform login ${options.hostname} or set ${"TF_TOKEN_<host>"} to a valid team or user token`);
-    if (response.status === 404) throw new UploadError(`${what}: not found (404) in organization ${options.organization}, or the token may not read it; apply the bootstrap stack (<event>-tfc) first`);
+    if (response.status === 404) throw new UploadError(`${what}: not found (404) in organization ${options.organization}, or the token may not read it; apply the bootstrap stack ${options.bootstrapStack} first`);
     if (!response.ok) throw new UploadError(`${what}: ${options.hostname} answered ${response.status} ${response.statusText}`);
     try {
       return await response.json();

@@ -167,3 +167,23 @@ describe("npm run tfc -- upload", () => {
     expect(result.stderr).toBe('config/default.json: /state/backend must be "cloud" to upload to Terraform Cloud (got "local")\n');
   });
 });
+
+test("a workspace that does not exist: names it and the bootstrap stack to apply, exit code 1", async () => {
+  const api = await startApi();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-upload-"));
+  try {
+    const c = JSON.parse(fs.readFileSync(path.join(ROOT, "config/examples/terraform-cloud.json"), "utf8"));
+    c.state.cloud.workspacePrefix = "missing-";
+    const config = path.join(work, "event.json");
+    fs.writeFileSync(config, JSON.stringify(c));
+    const outdir = path.join(work, "cdktf.out");
+    buildApp(load("config/examples/terraform-cloud.json"), { outdir }).app.synth();
+    const result = await runUpload(["--hostname", `127.0.0.1:${api.port}`], { EVENT_CONFIG: config, CDKTF_OUTDIR: outdir, HOME: work, TF_TOKEN_127_0_0_1: TOKEN });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`workspace missing-cup-final-eu-west-1: not found (404) in organization ${ORG}, or the token may not read it; apply the bootstrap stack cup-final-tfc first\n`);
+    expect(api.requests.map((r) => r.method)).toEqual(["GET"]);
+  } finally {
+    api.server.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+});
