@@ -40,7 +40,6 @@ export function buildApp(loaded: LoadedEvent, options: { outdir?: string } = {})
  * synthesis. Upstream stacks are the ones whose outputs a stack reads (its cross-stack references).
  */
 function bootstrapStack(app: App, loaded: LoadedEvent, regional: RegionalPipelineStack[], delivery: DeliveryStack, forwarded: boolean): TerraformStack {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { TerraformCloudStack } = require("./terraform-cloud-stack") as typeof import("./terraform-cloud-stack");
   const event = loaded.config.event.name;
   const [primary, ...extra] = regional;
