@@ -130,7 +130,7 @@ const skip = terraformCheckSkipReason();
   });
 });
 
-describe("the stand-in stack for Terraform Cloud resources and the caller identity", () => {
+describe("the stand-in stack for Terraform Cloud resources (with the caller identity beside them)", () => {
   const bootstrap = {
     terraform: { required_providers: { aws: { source: "aws", version: "5.100.0" }, tfe: { source: "hashicorp/tfe", version: "0.71.0" } } },
     provider: { aws: [{ region: "eu-west-1" }], tfe: [{ hostname: "app.terraform.io", organization: "acme" }] },

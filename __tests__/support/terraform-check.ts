@@ -49,7 +49,7 @@ const API_DATA_REFERENCE = new RegExp(`\\bdata\\.(${Object.keys(API_DATA_SOURCES
 
 /** The stand-in stack: pure, exported so the transformation itself is tested. */
 export function standInStack(stack: StackJson): StackJson {
-  const out: StackJson = standInCallerIdentity(standInTerraformCloud(structuredClone(stack)));
+  const out: StackJson = standInTerraformCloud(structuredClone(stack));
   const schemas = awsccResourceSchemas();
 
   // Terraform settings: local state, no awscc.
@@ -165,22 +165,6 @@ function standInTerraformCloud(stack: StackJson): StackJson {
   const rewritten = rewriteAll(stack, TFE_REFERENCE, toStandIn);
   rewritten.resource ??= {};
   rewritten.resource.terraform_data = { ...(rewritten.resource.terraform_data ?? {}), ...rewriteAll(standIns, TFE_REFERENCE, toStandIn) };
-  return rewritten;
-}
-
-/** data.aws_caller_identity calls STS, which mock credentials cannot: a stand-in with a documentation account id. */
-function standInCallerIdentity(stack: StackJson): StackJson {
-  const identities = stack.data?.aws_caller_identity as Record<string, unknown> | undefined;
-  if (!identities) return stack;
-  delete stack.data.aws_caller_identity;
-  if (Object.keys(stack.data).length === 0) delete stack.data;
-  const rewritten = rewriteAll(stack, /\bdata\.aws_caller_identity\.([A-Za-z0-9_-]+)\b/g, (_m, name: string) => `terraform_data.data_aws_caller_identity__${name}.output`);
-  rewritten.resource ??= {};
-  for (const name of Object.keys(identities)) {
-    (rewritten.resource.terraform_data ??= {})[`data_aws_caller_identity__${name}`] = {
-      input: { id: "123456789012", account_id: "123456789012", arn: "arn:aws:iam::123456789012:user/stub", user_id: "AIDASTUBSTUBSTUBSTUB" },
-    };
-  }
   return rewritten;
 }
 
