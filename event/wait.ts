@@ -54,3 +54,25 @@ export async function waitFor<T>(rt: Runtime, spec: WaitSpec<T>): Promise<T> {
     await rt.sleep(spec.intervalMs);
   }
 }
+
+/** A resource to watch: how to read it and which state it is in. */
+export interface Watched<T> {
+  /** e.g. `eu-west-1 flow primary-a`. */
+  readonly label: string;
+  readonly poll: () => Promise<T>;
+  readonly state: (t: T) => string;
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+}
+
+/** If the resource is in one of the `moving` states (updated, started, stopped), wait until it leaves them. */
+export async function settle<T>(rt: Runtime, w: Watched<T>, current: T, moving: readonly string[]): Promise<T> {
+  const now = w.state(current);
+  if (!moving.includes(now)) return current;
+  return waitFor(rt, { ...w, target: `past ${now}`, done: (t) => !moving.includes(w.state(t)) });
+}
+
+/** Wait until the resource is in `target`; `failed` ends the wait early with a reason. */
+export function reach<T>(rt: Runtime, w: Watched<T>, target: string, failed?: (t: T) => string | undefined): Promise<T> {
+  return waitFor(rt, { ...w, target, done: (t) => w.state(t) === target, failed });
+}

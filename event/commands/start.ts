@@ -4,13 +4,13 @@
 // Idempotent: what already runs is left as it is. A failure stops the sequence with one line and
 // leaves what runs running (the operator decides: fix and start again, or stop).
 import { AwsError } from "../aws";
-import { describeChannel, describeInput, startChannel } from "../channels";
+import { ChannelState, describeChannel, describeInput, startChannel } from "../channels";
 import { Context, pipelinesOf, plural, TIMING } from "../context";
-import { describeFlow, startFlow } from "../flows";
+import { describeFlow, FlowState, startFlow } from "../flows";
 import { ingestState, receivingPipelines } from "../ingest";
 import { checkParameter, checkSecret } from "../secrets";
 import { CHANNEL, FLOW, INPUT, isOneOf } from "../states";
-import { waitFor, WaitError } from "../wait";
+import { reach, settle, waitFor, WaitError, Watched } from "../wait";
 
 /** The ordered plan, from the synthesized outputs alone (no AWS call): what --dry-run prints. */
 export function startPlan(ctx: Context): string[] {
@@ -95,42 +95,21 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
     const flowWaits: (() => Promise<unknown>)[] = [];
     for (const r of ctx.regions) {
       for (const f of r.flows) {
-        const name = `${r.region} flow ${f.key}`;
-        let s = await describeFlow(rt, clients, r.region, f);
+        const flow: Watched<FlowState> = { label: `${r.region} flow ${f.key}`, poll: () => describeFlow(rt, clients, r.region, f), state: (t) => t.status, ...TIMING.flow };
         // Being updated or stopped: let it settle, then decide.
-        const moving: readonly string[] = [...FLOW.busy, ...FLOW.stopping];
-        if (isOneOf(s.status, moving)) {
-          s = await waitFor(rt, {
-            label: name,
-            target: `past ${s.status}`,
-            poll: () => describeFlow(rt, clients, r.region, f),
-            state: (t) => t.status,
-            done: (t) => !isOneOf(t.status, moving),
-            ...TIMING.flow,
-          });
-        }
-        if (isOneOf(s.status, FLOW.failed)) throw new WaitError(`${name}: ${s.status}`, name);
+        const s = await settle(rt, flow, await flow.poll(), [...FLOW.busy, ...FLOW.stopping]);
+        if (isOneOf(s.status, FLOW.failed)) throw new WaitError(`${flow.label}: ${s.status}`, flow.label);
         if (s.status === FLOW.running) {
-          rt.err(`  ${name}: already ${FLOW.running}`);
-          running.push(name);
+          rt.err(`  ${flow.label}: already ${FLOW.running}`);
+          running.push(flow.label);
           continue;
         }
         if (s.status === FLOW.stopped) {
           await startFlow(rt, clients, r.region, f);
-          rt.err(`  ${name}: starting`);
+          rt.err(`  ${flow.label}: starting`);
         }
-        running.push(name);
-        flowWaits.push(() =>
-          waitFor(rt, {
-            label: name,
-            target: FLOW.running,
-            poll: () => describeFlow(rt, clients, r.region, f),
-            state: (t) => t.status,
-            done: (t) => t.status === FLOW.running,
-            failed: (t) => (isOneOf(t.status, FLOW.failed) ? `went to ${t.status}` : undefined),
-            ...TIMING.flow,
-          }),
-        );
+        running.push(flow.label);
+        flowWaits.push(() => reach(rt, flow, FLOW.running, (t) => (isOneOf(t.status, FLOW.failed) ? `went to ${t.status}` : undefined)));
       }
     }
     for (const w of flowWaits) await w();
@@ -138,45 +117,31 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
     // 2. Channels, every region, then wait for all of them.
     const channelWaits: (() => Promise<unknown>)[] = [];
     for (const r of ctx.regions) {
-      const name = `${r.region} channel ${r.channel.id}`;
-      let s = await describeChannel(rt, clients, r.region, r.channel.id);
-      const moving: readonly string[] = [...CHANNEL.busy, ...CHANNEL.stopping];
-      if (isOneOf(s.state, moving)) {
-        s = await waitFor(rt, {
-          label: name,
-          target: `past ${s.state}`,
-          poll: () => describeChannel(rt, clients, r.region, r.channel.id),
-          state: (t) => t.state,
-          done: (t) => !isOneOf(t.state, moving),
-          ...TIMING.channel,
-        });
-      }
-      if (isOneOf(s.state, CHANNEL.failed)) throw new WaitError(`${name}: ${s.state}`, name);
+      const channel: Watched<ChannelState> = {
+        label: `${r.region} channel ${r.channel.id}`,
+        poll: () => describeChannel(rt, clients, r.region, r.channel.id),
+        state: (t) => t.state,
+        ...TIMING.channel,
+      };
+      const s = await settle(rt, channel, await channel.poll(), [...CHANNEL.busy, ...CHANNEL.stopping]);
+      if (isOneOf(s.state, CHANNEL.failed)) throw new WaitError(`${channel.label}: ${s.state}`, channel.label);
       if (s.state === CHANNEL.running) {
-        rt.err(`  ${name}: already ${CHANNEL.running}`);
-        running.push(name);
+        rt.err(`  ${channel.label}: already ${CHANNEL.running}`);
+        running.push(channel.label);
         continue;
       }
       if (s.state === CHANNEL.stopped) {
         await startChannel(rt, clients, r.region, r.channel.id);
-        rt.err(`  ${name}: starting`);
+        rt.err(`  ${channel.label}: starting`);
       }
-      running.push(name);
+      running.push(channel.label);
       let wasStarting = false;
       channelWaits.push(() =>
-        waitFor(rt, {
-          label: name,
-          target: CHANNEL.running,
-          poll: () => describeChannel(rt, clients, r.region, r.channel.id),
-          state: (t) => t.state,
-          done: (t) => t.state === CHANNEL.running,
-          failed: (t) => {
-            if (isOneOf(t.state, CHANNEL.starting)) wasStarting = true;
-            if (isOneOf(t.state, CHANNEL.failed)) return `went to ${t.state}`;
-            if (wasStarting && t.state === CHANNEL.stopped) return `went back to ${CHANNEL.stopped} (see the channel's alerts in the MediaLive console)`;
-            return undefined;
-          },
-          ...TIMING.channel,
+        reach(rt, channel, CHANNEL.running, (t) => {
+          if (isOneOf(t.state, CHANNEL.starting)) wasStarting = true;
+          if (isOneOf(t.state, CHANNEL.failed)) return `went to ${t.state}`;
+          if (wasStarting && t.state === CHANNEL.stopped) return `went back to ${CHANNEL.stopped} (see the channel's alerts in the MediaLive console)`;
+          return undefined;
         }),
       );
     }

@@ -2,11 +2,11 @@
 // first. Unlike start it carries on past a failure, because everything left running bills; the
 // summary says what stopped, what was already stopped, and what could not be stopped.
 import { AwsError } from "../aws";
-import { describeChannel, stopChannel } from "../channels";
+import { ChannelState, describeChannel, stopChannel } from "../channels";
 import { Context, plural, TIMING } from "../context";
-import { describeFlow, stopFlow } from "../flows";
+import { describeFlow, FlowState, stopFlow } from "../flows";
 import { CHANNEL, FLOW, isOneOf } from "../states";
-import { waitFor, WaitError } from "../wait";
+import { reach, settle, WaitError, Watched } from "../wait";
 
 export function stopPlan(ctx: Context): string[] {
   const regions = [...ctx.regions].reverse();
@@ -43,38 +43,23 @@ export async function stop(ctx: Context, options: { dryRun: boolean }): Promise<
   // 1. Channels.
   const channelWaits: { name: string; wait: () => Promise<unknown> }[] = [];
   for (const r of regions) {
-    const name = `${r.region} channel ${r.channel.id}`;
-    await attempt(name, async () => {
-      let s = await describeChannel(rt, clients, r.region, r.channel.id);
+    const channel: Watched<ChannelState> = {
+      label: `${r.region} channel ${r.channel.id}`,
+      poll: () => describeChannel(rt, clients, r.region, r.channel.id),
+      state: (t) => t.state,
+      ...TIMING.channel,
+    };
+    await attempt(channel.label, async () => {
       // Starting or being updated: let it get there first, then stop it.
-      const moving: readonly string[] = [...CHANNEL.starting, ...CHANNEL.busy];
-      if (isOneOf(s.state, moving)) {
-        s = await waitFor(rt, {
-          label: name,
-          target: `past ${s.state}`,
-          poll: () => describeChannel(rt, clients, r.region, r.channel.id),
-          state: (t) => t.state,
-          done: (t) => !isOneOf(t.state, moving),
-          ...TIMING.channel,
-        });
-      }
-      if (s.state === CHANNEL.stopped) return void already.push(name);
+      const s = await settle(rt, channel, await channel.poll(), [...CHANNEL.starting, ...CHANNEL.busy]);
+      if (s.state === CHANNEL.stopped) return void already.push(channel.label);
       if (!isOneOf(s.state, CHANNEL.stopping)) {
         await stopChannel(rt, clients, r.region, r.channel.id);
-        rt.err(`  ${name}: stopping`);
+        rt.err(`  ${channel.label}: stopping`);
       }
       channelWaits.push({
-        name,
-        wait: () =>
-          waitFor(rt, {
-            label: name,
-            target: CHANNEL.stopped,
-            poll: () => describeChannel(rt, clients, r.region, r.channel.id),
-            state: (t) => t.state,
-            done: (t) => t.state === CHANNEL.stopped,
-            failed: (t) => (isOneOf(t.state, CHANNEL.failed) ? `went to ${t.state}` : undefined),
-            ...TIMING.channel,
-          }),
+        name: channel.label,
+        wait: () => reach(rt, channel, CHANNEL.stopped, (t) => (isOneOf(t.state, CHANNEL.failed) ? `went to ${t.state}` : undefined)),
       });
     });
   }
@@ -84,38 +69,15 @@ export async function stop(ctx: Context, options: { dryRun: boolean }): Promise<
   const flowWaits: { name: string; wait: () => Promise<unknown> }[] = [];
   for (const r of regions) {
     for (const f of [...r.flows].reverse()) {
-      const name = `${r.region} flow ${f.key}`;
-      await attempt(name, async () => {
-        let s = await describeFlow(rt, clients, r.region, f);
-        const moving: readonly string[] = [...FLOW.starting, ...FLOW.busy];
-        if (isOneOf(s.status, moving)) {
-          s = await waitFor(rt, {
-            label: name,
-            target: `past ${s.status}`,
-            poll: () => describeFlow(rt, clients, r.region, f),
-            state: (t) => t.status,
-            done: (t) => !isOneOf(t.status, moving),
-            ...TIMING.flow,
-          });
-        }
-        if (s.status === FLOW.stopped) return void already.push(name);
+      const flow: Watched<FlowState> = { label: `${r.region} flow ${f.key}`, poll: () => describeFlow(rt, clients, r.region, f), state: (t) => t.status, ...TIMING.flow };
+      await attempt(flow.label, async () => {
+        const s = await settle(rt, flow, await flow.poll(), [...FLOW.starting, ...FLOW.busy]);
+        if (s.status === FLOW.stopped) return void already.push(flow.label);
         if (!isOneOf(s.status, FLOW.stopping)) {
           await stopFlow(rt, clients, r.region, f);
-          rt.err(`  ${name}: stopping`);
+          rt.err(`  ${flow.label}: stopping`);
         }
-        flowWaits.push({
-          name,
-          wait: () =>
-            waitFor(rt, {
-              label: name,
-              target: FLOW.stopped,
-              poll: () => describeFlow(rt, clients, r.region, f),
-              state: (t) => t.status,
-              done: (t) => t.status === FLOW.stopped,
-              failed: (t) => (t.status === "ERROR" ? "went to ERROR" : undefined),
-              ...TIMING.flow,
-            }),
-        });
+        flowWaits.push({ name: flow.label, wait: () => reach(rt, flow, FLOW.stopped, (t) => (isOneOf(t.status, FLOW.failed) ? `went to ${t.status}` : undefined)) });
       });
     }
   }
