@@ -1,11 +1,11 @@
 // Dispatch: arguments to a command, with the same error handling for all of them.
 import { Args, USAGE } from "./args";
-import { adBreak } from "./commands/ad-break";
+import { adBreak, parseDuration } from "./commands/ad-break";
 import { schedule } from "./commands/schedule";
 import { start } from "./commands/start";
 import { status } from "./commands/status";
 import { stop } from "./commands/stop";
-import { Spawn, testSignal } from "./commands/test-signal";
+import { parseSignalDuration, Spawn, testSignal } from "./commands/test-signal";
 import { Deps, loadContext } from "./load";
 
 export interface RunDeps extends Deps {
@@ -23,6 +23,12 @@ export async function run(args: Args, deps: RunDeps): Promise<number> {
   if (!args.command || args.command === "help") {
     for (const l of USAGE) (args.command ? rt.out : rt.err)(l);
     return args.command ? 0 : 2;
+  }
+  // Bad values are said before anything is looked up (terraform output can take a while).
+  const durationProblem = args.command === "ad-break" ? parseDuration(args.duration).problem : args.command === "test-signal" ? parseSignalDuration(args.duration).problem : undefined;
+  if (durationProblem) {
+    rt.err(durationProblem);
+    return 2;
   }
   const ctx = loadContext(args, deps);
   if (Array.isArray(ctx)) {

@@ -13,14 +13,14 @@ describe("event ad-break", () => {
     const { code, stdout } = await cli(["ad-break", "--duration", "30"], app, rt);
     expect(code).toBe(0);
     expect(aws.calls("BatchUpdateSchedule")).toEqual(REGIONS.map((r) => `${r} ${channelId(r, REGIONS)}`));
-    // 20 s ahead (the documented minimum is 15 s), rounded up to the whole second.
+    // 30 s ahead (the documented minimum is 15 s, plus 15 s for the requests), rounded up to the whole second.
     const expected = {
-      ActionName: "ad-break-2030-05-01T18:00:21.000Z",
-      ScheduleActionStartSettings: { FixedModeScheduleActionStartSettings: { Time: "2030-05-01T18:00:21.000Z" } },
-      ScheduleActionSettings: { Scte35SpliceInsertSettings: { SpliceEventId: Math.floor(Date.parse("2030-05-01T18:00:21Z") / 1000) % 2 ** 32, Duration: 2700000 } },
+      ActionName: "ad-break-2030-05-01T18:00:31.000Z",
+      ScheduleActionStartSettings: { FixedModeScheduleActionStartSettings: { Time: "2030-05-01T18:00:31.000Z" } },
+      ScheduleActionSettings: { Scte35SpliceInsertSettings: { SpliceEventId: 1903888831, Duration: 2700000 } },
     };
     for (const c of aws.channels.values()) expect(c.schedule).toEqual([expected]);
-    expect(stdout).toEqual(["Ad break ad-break-2030-05-01T18:00:21.000Z: 30 s from 2030-05-01T18:00:21.000Z in 3 regions (eu-west-1, us-east-1, ap-southeast-2)."]);
+    expect(stdout).toEqual(["Ad break ad-break-2030-05-01T18:00:31.000Z: 30 s from 2030-05-01T18:00:31.000Z in 3 regions (eu-west-1, us-east-1, ap-southeast-2)."]);
   });
 
   test("refuses when a channel in scope is not running, so markers never differ between regions", async () => {
@@ -58,6 +58,10 @@ describe("event ad-break", () => {
     [["--duration", "0"], "ad-break: --duration must be a number of seconds above 0 and at most 95443 (got 0)"],
     [["--duration", "1e3"], "ad-break: --duration must be a number of seconds above 0 and at most 95443 (got 1e3)"],
     [["--duration", "100000"], "ad-break: --duration must be a number of seconds above 0 and at most 95443 (got 100000)"],
+    [["--duration", "-5"], "ad-break: --duration must be a number of seconds above 0 and at most 95443 (got -5)"],
+    [["--duration", "abc"], "ad-break: --duration must be a number of seconds above 0 and at most 95443 (got abc)"],
+    [["--duration", "1e9"], "ad-break: --duration must be a number of seconds above 0 and at most 95443 (got 1e9)"],
+    [["--duration=0.000001"], "ad-break: --duration must be a number of seconds above 0 and at most 95443 (got 0.000001)"],
   ])("rejects %j with one line and exit 2", async (extra, line) => {
     const app = writeApp({ regions: REGIONS, noFlows: true });
     aws = new FakeAws(REGIONS, { flowKeys: [], channelState: "RUNNING" });
@@ -68,6 +72,13 @@ describe("event ad-break", () => {
   });
 });
 
+test("a bad --duration is reported before the resources are looked up (no deployed app needed)", async () => {
+  aws = new FakeAws(REGIONS, { flowKeys: [], channelState: "RUNNING" });
+  const { code, stderr } = await cli(["ad-break", "--duration", "-5"], { dir: "/nonexistent-app", outputsFile: "/nonexistent-app/outputs.json" });
+  expect(code).toBe(2);
+  expect(stderr).toEqual(["ad-break: --duration must be a number of seconds above 0 and at most 95443 (got -5)"]);
+});
+
 test("ad-break --dry-run says what it would schedule and changes nothing", async () => {
   const app = writeApp({ regions: ["eu-west-1"], noFlows: true });
   aws = new FakeAws(["eu-west-1"], { flowKeys: [], channelState: "RUNNING" });
@@ -75,7 +86,7 @@ test("ad-break --dry-run says what it would schedule and changes nothing", async
   expect(code).toBe(0);
   expect(aws.changes()).toEqual([]);
   expect(stdout).toEqual([
-    `Would schedule ad-break-2030-05-01T18:00:20.000Z (splice event ${Date.parse("2030-05-01T18:00:20Z") / 1000}, 30 s) at 2030-05-01T18:00:20.000Z on eu-west-1 channel ${channelId("eu-west-1", ["eu-west-1"])}.`,
+    `Would schedule ad-break-2030-05-01T18:00:30.000Z (splice event 1903888830, 30 s) at 2030-05-01T18:00:30.000Z on eu-west-1 channel ${channelId("eu-west-1", ["eu-west-1"])}.`,
     "Nothing was changed (--dry-run).",
   ]);
 });
@@ -85,13 +96,13 @@ test("ad-break never schedules a region too close to the start time (slow or thr
   aws = new FakeAws(REGIONS, { flowKeys: [], channelState: "RUNNING" });
   const rt = testRuntime("2030-05-01T18:00:00.000Z");
   aws.before.set(`BatchUpdateSchedule ${channelId("us-east-1", REGIONS)}`, () => {
-    void rt.sleep(16000); // the request took 16 s
+    void rt.sleep(16000); // the request took 16 s: 14 s left, under the documented 15 s
   });
   const { code, stderr } = await cli(["ad-break", "--duration", "30"], app, rt);
   expect(code).toBe(1);
   expect(aws.calls("BatchUpdateSchedule").map((l) => l.split(" ")[0])).toEqual(["eu-west-1", "us-east-1"]);
   expect(stderr.slice(-2)).toEqual([
-    "ad-break failed: ap-southeast-2: too close to the start time 2030-05-01T18:00:20.000Z to schedule it safely",
+    "ad-break failed: ap-southeast-2: too close to the start time 2030-05-01T18:00:30.000Z to schedule it safely",
     "The break IS scheduled in eu-west-1, us-east-1 but not in ap-southeast-2: markers will differ between regions. Remove it from the schedule in the MediaLive console if that matters.",
   ]);
 });
@@ -112,7 +123,7 @@ describe("event schedule", () => {
     expect(code).toBe(0);
     expect(stdout).toEqual([
       `eu-west-1 channel ${channelId("eu-west-1", ["eu-west-1"])}: 1 upcoming`,
-      `  2030-05-01T18:00:20.000Z  ad-break-2030-05-01T18:00:20.000Z  SCTE-35 splice insert, 45 s, event ${Date.parse("2030-05-01T18:00:20Z") / 1000}`,
+      `  2030-05-01T18:00:30.000Z  ad-break-2030-05-01T18:00:30.000Z  SCTE-35 splice insert, 45 s, event 1903888830`,
     ]);
   });
 });

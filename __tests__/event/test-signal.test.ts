@@ -67,6 +67,13 @@ describe("event test-signal", () => {
     expect(stderr).toEqual(["test-signal: ffmpeg cannot send Zixi: use a Zixi feeder or broadcaster to send the test signal (eu-west-1 primary ingest: zixi-push 198.51.100.10:5000)"]);
   });
 
+  test.each(["0", "-5", "abc", "1e9", "2.5"])("--duration %s is refused with one line, exit 2, before anything is looked up", async (value) => {
+    const { code, stdout, stderr } = await cli(["test-signal", "--duration", value], { dir: "/nonexistent-app", outputsFile: "/nonexistent-app/outputs.json" });
+    expect(code).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toEqual([`test-signal: --duration must be a whole number of seconds above 0 (got ${value})`]);
+  });
+
   test("outputs per protocol and input type", () => {
     expect(flowTarget("rist", "192.0.2.1", 7000).output).toEqual(["-f", "mpegts", "rist://192.0.2.1:7000"]);
     expect(flowTarget("rtp-fec", "192.0.2.1", 7000)).toMatchObject({ output: ["-f", "rtp_mpegts", "rtp://192.0.2.1:7000"], note: "sent as plain RTP, without FEC columns" });

@@ -15,10 +15,10 @@ import { addScheduleActions, describeChannel } from "../channels";
 import { Context, plural } from "../context";
 import { CHANNEL } from "../states";
 
-/** Seconds ahead of now: the documented 15 s minimum plus room for the requests to every region. */
-export const AD_BREAK_LEAD_SECONDS = 20;
-/** The last moment to add the action to one more region: a few seconds before it starts. */
-const MIN_LEAD_MS = 5000;
+/** The documented minimum: a fixed time "should be at least 15 seconds in the future" (page above). */
+const MIN_LEAD_MS = 15000;
+/** Seconds ahead of now: the documented minimum plus 15 s for the requests to every region (up to 8). */
+export const AD_BREAK_LEAD_SECONDS = 30;
 /** SCTE-35 durations are 33-bit counts of 90 kHz ticks. */
 const MAX_TICKS = 2 ** 33 - 1;
 
@@ -36,7 +36,8 @@ export function spliceInsert(startMs: number, durationSeconds: number): Schedule
 export function parseDuration(value: string | undefined): { seconds?: number; problem?: string } {
   if (value === undefined) return { problem: "ad-break: --duration <seconds> is required (e.g. --duration 30)" };
   const seconds = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0) || seconds * 90000 > MAX_TICKS) {
+  const ticks = Math.round(seconds * 90000);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(ticks >= 1) || ticks > MAX_TICKS) {
     return { problem: `ad-break: --duration must be a number of seconds above 0 and at most ${Math.floor(MAX_TICKS / 90000)} (got ${value})` };
   }
   return { seconds };
@@ -76,7 +77,7 @@ export async function adBreak(ctx: Context, options: { duration?: string; dryRun
   const done: string[] = [];
   for (const r of ctx.regions) {
     try {
-      // Slow or throttled requests must not push a region past the start time the others got.
+      // Slow or throttled requests must not leave a region less than the documented 15 s.
       if (rt.now() > startMs - MIN_LEAD_MS) {
         throw new AwsError(`${r.region}: too close to the start time ${at} to schedule it safely`, "other", { service: "medialive", action: "BatchUpdateSchedule", region: r.region });
       }

@@ -92,12 +92,19 @@ export function findOnPath(name: string, pathVar: string | undefined): string | 
 
 export type Spawn = (program: string, args: readonly string[]) => Promise<number>;
 
+/** --duration for test-signal: optional, whole seconds above 0 (ffmpeg's -t). */
+export function parseSignalDuration(value: string | undefined): { seconds?: number; problem?: string } {
+  if (value === undefined) return {};
+  if (!/^\d+$/.test(value) || !(Number(value) > 0)) return { problem: `test-signal: --duration must be a whole number of seconds above 0 (got ${value})` };
+  return { seconds: Number(value) };
+}
+
 export async function testSignal(ctx: Context, options: { duration?: string; dryRun: boolean; pathVar: string | undefined; spawn: Spawn }): Promise<number> {
   const { rt, clients } = ctx;
   const r = ctx.regions[0];
-  const seconds = options.duration === undefined ? undefined : Number(options.duration);
-  if (seconds !== undefined && !(Number.isInteger(seconds) && seconds > 0)) {
-    rt.err(`test-signal: --duration must be a whole number of seconds above 0 (got ${options.duration})`);
+  const { seconds, problem } = parseSignalDuration(options.duration);
+  if (problem) {
+    rt.err(problem);
     return 2;
   }
   let target: Target;
