@@ -22,6 +22,13 @@ export interface Clients {
   ssm(region: string): SSMClient;
 }
 
+/**
+ * No call may hang: a connection must open within 5 s and an answer arrive within 30 s (the SDK's
+ * own retries then apply). Options of the SDK's Node.js request handler:
+ * https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/node-configuring-maxsockets.html
+ */
+const HTTP = { requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 } };
+
 /** Real clients: region per call, credentials from the default provider chain (env, profile, SSO, role). */
 export function sdkClients(): Clients {
   const cache = new Map<string, unknown>();
@@ -30,13 +37,13 @@ export function sdkClients(): Clients {
     return cache.get(key) as T;
   };
   return {
-    mediaconnect: (region) => get(`mediaconnect/${region}`, () => new MediaConnectClient({ region })),
-    medialive: (region) => get(`medialive/${region}`, () => new MediaLiveClient({ region })),
-    mediapackage: (region) => get(`mediapackagev2/${region}`, () => new MediaPackageV2Client({ region })),
-    cloudwatch: (region) => get(`cloudwatch/${region}`, () => new CloudWatchClient({ region })),
-    cloudfront: () => get("cloudfront", () => new CloudFrontClient({ region: "us-east-1" })),
-    secretsmanager: (region) => get(`secretsmanager/${region}`, () => new SecretsManagerClient({ region })),
-    ssm: (region) => get(`ssm/${region}`, () => new SSMClient({ region })),
+    mediaconnect: (region) => get(`mediaconnect/${region}`, () => new MediaConnectClient({ region, ...HTTP })),
+    medialive: (region) => get(`medialive/${region}`, () => new MediaLiveClient({ region, ...HTTP })),
+    mediapackage: (region) => get(`mediapackagev2/${region}`, () => new MediaPackageV2Client({ region, ...HTTP })),
+    cloudwatch: (region) => get(`cloudwatch/${region}`, () => new CloudWatchClient({ region, ...HTTP })),
+    cloudfront: () => get("cloudfront", () => new CloudFrontClient({ region: "us-east-1", ...HTTP })),
+    secretsmanager: (region) => get(`secretsmanager/${region}`, () => new SecretsManagerClient({ region, ...HTTP })),
+    ssm: (region) => get(`ssm/${region}`, () => new SSMClient({ region, ...HTTP })),
   };
 }
 

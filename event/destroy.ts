@@ -1,11 +1,14 @@
 // `npm run destroy`: refuse while the event runs (or stop it first with --stop-first), then
-// `cdktf destroy '*'` with any further arguments. --force skips the check; --outputs/--outdir find
-// the resources as for `npm run event`.
+// `cdktf destroy` of the event's own stacks (the regional pipelines and the CDN, by name: never
+// `'*'`, which would take any other stack of the app with it), with any further arguments.
+// --force skips the running check, not the choice of stacks; --outputs/--outdir find the resources
+// as for `npm run event`.
 import { spawnSync } from "child_process";
 import { parseArgs, splitDestroyArgs } from "./args";
 import { sdkClients } from "./aws";
 import { destroyGuard } from "./commands/guard";
-import { loadContext } from "./load";
+import { DiscoveryError, eventStackNames } from "./discovery";
+import { loadContext, outdirOf } from "./load";
 import { processRuntime } from "./runtime";
 
 async function main(): Promise<number> {
@@ -16,8 +19,22 @@ async function main(): Promise<number> {
     for (const p of args.problems) rt.err(`destroy: ${p}`);
     return 2;
   }
+  const deps = { rt, clients: sdkClients, env: process.env, cwd: process.cwd() };
+  let stacks: string[];
+  try {
+    stacks = eventStackNames(outdirOf(args, deps));
+  } catch (e) {
+    if (!(e instanceof DiscoveryError)) throw e;
+    for (const p of e.problems) rt.err(p);
+    rt.err("Destroy refused: the synthesized app says which stacks belong to the event; nothing was destroyed.");
+    return 1;
+  }
+  if (stacks.length === 0) {
+    rt.err("Destroy refused: the synthesized app has no event stack (regional pipeline or CDN); nothing was destroyed.");
+    return 1;
+  }
   if (!args.force) {
-    const ctx = loadContext(args, { rt, clients: sdkClients, env: process.env, cwd: process.cwd() });
+    const ctx = loadContext(args, deps);
     if (Array.isArray(ctx)) {
       for (const p of ctx) rt.err(p);
       rt.err("Destroy refused: could not find the event's resources to check that nothing runs. Fix the above, or pass --force to destroy without the check.");
@@ -26,7 +43,12 @@ async function main(): Promise<number> {
     const code = await destroyGuard(ctx, { stopFirst: args.stopFirst });
     if (code !== 0) return code;
   }
-  const r = spawnSync("cdktf", ["destroy", "*", ...passOn], { stdio: "inherit" });
+  rt.err(`Destroying the event's stacks: ${stacks.join(", ")}`);
+  const r = spawnSync("cdktf", ["destroy", ...stacks, ...passOn], { stdio: "inherit" });
+  if (r.error) {
+    rt.err(`destroy: could not run cdktf (${(r.error as NodeJS.ErrnoException).code ?? r.error.message}): run it through npm (npm run destroy), which puts the project's cdktf on PATH.`);
+    return 1;
+  }
   return r.status ?? 1;
 }
 

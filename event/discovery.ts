@@ -116,6 +116,18 @@ export function readSynthesized(outdir: string): SynthStack[] {
   });
 }
 
+/** A regional pipeline (it has a channel output), the CDN (a distribution output), or another kind of stack. */
+function kindOf(s: SynthStack): "regional" | "cdn" | undefined {
+  return s.outputNames.includes("channel") ? "regional" : s.outputNames.includes("distribution") ? "cdn" : undefined;
+}
+
+/** The event's own stacks (regional pipelines and the CDN), by name: what `npm run destroy` may remove. */
+export function eventStackNames(outdir: string): string[] {
+  return readSynthesized(outdir)
+    .filter((s) => kindOf(s) !== undefined)
+    .map((s) => s.name);
+}
+
 /** `terraform output -json` gives { name: { value, type, sensitive } }; a flat { name: value } file is accepted too. */
 function unwrap(outputs: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
@@ -141,9 +153,8 @@ export function discover(outdir: string, readOutputs: OutputReader): EventResour
   const playbackUrls: Record<string, string> = {};
 
   for (const s of stacks) {
-    const isRegional = s.outputNames.includes("channel");
-    const isCdn = s.outputNames.includes("distribution");
-    if (!isRegional && !isCdn) continue; // a stack of another kind (e.g. bootstrap): not ours to run
+    const kind = kindOf(s);
+    if (!kind) continue; // a stack of another kind (e.g. bootstrap): not ours to run
     let out: Record<string, unknown>;
     try {
       out = unwrap(readOutputs(s.name, s.workingDirectory));
@@ -155,7 +166,7 @@ export function discover(outdir: string, readOutputs: OutputReader): EventResour
       problems.push(`${s.name}: its state has no outputs: deploy it first (npm run deploy)`);
       continue;
     }
-    if (isRegional) {
+    if (kind === "regional") {
       const channel = out.channel as { id?: string; arn?: string; class?: string } | undefined;
       if (!channel?.id) {
         problems.push(`${s.name}: output channel has no id (got ${JSON.stringify(out.channel)})`);
@@ -189,7 +200,7 @@ export function discover(outdir: string, readOutputs: OutputReader): EventResour
         parameterNames: s.parameterNames,
       });
     }
-    if (isCdn) {
+    if (kind === "cdn") {
       const d = out.distribution as { id?: string; domain_name?: string } | undefined;
       if (d?.id) distribution = { id: d.id, domainName: d.domain_name };
       for (const [k, v] of Object.entries(out)) if (k.startsWith("playback-") && typeof v === "string") playbackUrls[k.slice("playback-".length)] = v;
@@ -198,7 +209,7 @@ export function discover(outdir: string, readOutputs: OutputReader): EventResour
   if (problems.length > 0) throw new DiscoveryError(problems);
   // The manifest lists stacks by name; the app's order (primary region first) is the order in which
   // the CDN stack depends on the regional ones.
-  const cdn = stacks.find((s) => s.outputNames.includes("distribution"));
+  const cdn = stacks.find((s) => kindOf(s) === "cdn");
   const rank = (stack: string) => {
     const i = cdn?.dependencies.indexOf(stack) ?? -1;
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
@@ -213,8 +224,16 @@ function order(name: string): number {
   return name.includes("primary") ? 0 : name.includes("backup") ? 1 : 2;
 }
 
-/** Runs a program and returns its standard output; throws with its standard error on failure. */
+/**
+ * Runs a program and returns its standard output; throws with its standard error on failure, with
+ * code ENOENT when the program is not installed and ETIMEDOUT after TERRAFORM_TIMEOUT_MS.
+ */
 export type Exec = (program: string, args: readonly string[], cwd: string) => string;
+
+/** How long one `terraform output` may take (remote state included). */
+export const TERRAFORM_TIMEOUT_MS = 120000;
+
+export const TERRAFORM_MISSING = "terraform is not installed (not found on PATH): install it, or pass the stacks' outputs in a file with --outputs <file> (see docs/runbook.md)";
 
 /**
  * Outputs through `terraform output -json` in the stack's directory: Terraform reads the backend the
@@ -227,6 +246,9 @@ export function terraformOutputReader(exec: Exec): OutputReader {
     try {
       text = exec("terraform", ["output", "-json", "-no-color"], workingDirectory);
     } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") throw new DiscoveryError([TERRAFORM_MISSING]);
+      if (code === "ETIMEDOUT") throw new DiscoveryError([`${stack}: terraform output -json gave no answer within ${TERRAFORM_TIMEOUT_MS / 1000} s (state backend unreachable?): try again, or pass --outputs <file>`]);
       const lines = ((e as { stderr?: Buffer | string }).stderr?.toString() || (e as Error).message).split("\n").map((l) => l.replace(/^[│╷╵\s]+/, "").trim());
       const said = lines.find((l) => l.startsWith("Error: ")) ?? lines.find((l) => l !== "") ?? "";
       throw new DiscoveryError([

@@ -4,7 +4,7 @@ import * as path from "path";
 import type { Args } from "./args";
 import type { Clients } from "./aws";
 import type { Context } from "./context";
-import { discover, DiscoveryError, Exec, fileOutputReader, terraformOutputReader } from "./discovery";
+import { discover, DiscoveryError, Exec, fileOutputReader, TERRAFORM_TIMEOUT_MS, terraformOutputReader } from "./discovery";
 import type { Runtime } from "./runtime";
 
 export interface Deps {
@@ -15,18 +15,24 @@ export interface Deps {
   readonly exec?: Exec;
 }
 
-const realExec: Exec = (program, args, cwd) => execFileSync(program, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 16 * 1024 * 1024 });
+const realExec: Exec = (program, args, cwd) =>
+  execFileSync(program, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 16 * 1024 * 1024, timeout: TERRAFORM_TIMEOUT_MS });
+
+/** The synthesized app: --outdir, else the folder the synthesis used (cdktf sets CDKTF_OUTDIR; run directly it is cdktf.out). */
+export function outdirOf(args: Args, deps: Pick<Deps, "env" | "cwd">): string {
+  return path.resolve(deps.cwd, args.outdir ?? (deps.env.CDKTF_OUTDIR || "cdktf.out"));
+}
 
 /** The context, or the problems (one line each) that prevent it. */
 export function loadContext(args: Args, deps: Deps): Context | string[] {
-  // Same output folder the synthesis used: cdktf sets CDKTF_OUTDIR, run directly it is cdktf.out.
-  const outdir = path.resolve(deps.cwd, args.outdir ?? (deps.env.CDKTF_OUTDIR || "cdktf.out"));
+  const outdir = outdirOf(args, deps);
   let event;
   try {
     const reader = args.outputs ? fileOutputReader(path.resolve(deps.cwd, args.outputs)) : terraformOutputReader(deps.exec ?? realExec);
     event = discover(outdir, reader);
   } catch (e) {
-    if (e instanceof DiscoveryError) return [...e.problems];
+    // The same cause (e.g. terraform missing) is said once, not once per stack.
+    if (e instanceof DiscoveryError) return [...new Set(e.problems)];
     throw e;
   }
   const known = event.regions.map((r) => r.region);

@@ -5,16 +5,21 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { splitDestroyArgs } from "../../event/args";
+import { removeApps, writeApp } from "./support";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 let cwd: string;
 beforeAll(() => {
   cwd = fs.mkdtempSync(path.join(os.tmpdir(), "event-process-"));
 });
-afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(cwd, { recursive: true, force: true });
+  removeApps();
+});
 
-function run(entry: string, args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "run.js"), entry, ...args], { cwd, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: "" } });
+function run(entry: string, args: string[], options: { cwd?: string; PATH?: string } = {}) {
+  const env = { ...process.env, CDKTF_OUTDIR: "", ...(options.PATH === undefined ? {} : { PATH: options.PATH }) };
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "run.js"), entry, ...args], { cwd: options.cwd ?? cwd, encoding: "utf8", env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,12 +34,59 @@ describe("npm run event / npm run destroy as processes", () => {
     ]);
   });
 
-  test("destroy refuses when it cannot check that nothing runs, and does not run cdktf destroy", () => {
+  test("destroy refuses without a synthesized app, and does not run cdktf destroy", () => {
     const r = run("event/destroy.ts", ["--stop-first", "--auto-approve"]);
     expect(r.status).toBe(1);
-    expect(r.stderr.trim().split("\n").at(-1)).toBe(
-      "Destroy refused: could not find the event's resources to check that nothing runs. Fix the above, or pass --force to destroy without the check.",
-    );
+    expect(r.stderr.trim().split("\n")).toEqual([
+      `${path.join(cwd, "cdktf.out", "manifest.json")}: not found: synthesize the event first (npm run synth, with the same EVENT_CONFIG)`,
+      "Destroy refused: the synthesized app says which stacks belong to the event; nothing was destroyed.",
+    ]);
+  });
+
+  test("destroy names the event's own stacks to cdktf, never '*' (another stack of the app is left alone)", () => {
+    const app = writeApp({ regions: ["eu-west-1", "us-east-1"] });
+    // A stack of another kind (e.g. a Terraform Cloud bootstrap) in the same app.
+    const manifestFile = path.join(app.outdir, "manifest.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8"));
+    fs.mkdirSync(path.join(app.outdir, "stacks", "bootstrap"), { recursive: true });
+    fs.writeFileSync(path.join(app.outdir, "stacks", "bootstrap", "cdk.tf.json"), JSON.stringify({ output: { workspace: { value: "x" } } }));
+    manifest.stacks.bootstrap = { name: "bootstrap", workingDirectory: "stacks/bootstrap", synthesizedStackPath: "stacks/bootstrap/cdk.tf.json", dependencies: [] };
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    // cdktf as npm would find it: here a stand-in that prints its arguments.
+    const bin = path.join(app.dir, "bin");
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, "cdktf"), '#!/bin/sh\necho "cdktf $*"\n', { mode: 0o755 });
+    const r = run("event/destroy.ts", ["--force", "--auto-approve"], { cwd: app.dir, PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe("cdktf destroy show-cdn show-eu-west-1 show-us-east-1 --auto-approve");
+    expect(r.stderr.trim()).toBe("Destroying the event's stacks: show-cdn, show-eu-west-1, show-us-east-1");
+  });
+
+  test("without terraform on PATH: one line that says so (not one per stack), exit 1", () => {
+    const app = writeApp({ regions: ["eu-west-1", "us-east-1"] });
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "event-nopath-"));
+    const r = run("event/cli.ts", ["status"], { cwd: app.dir, PATH: empty });
+    fs.rmSync(empty, { recursive: true, force: true });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "terraform is not installed (not found on PATH): install it, or pass the stacks' outputs in a file with --outputs <file> (see docs/runbook.md)",
+      "event status: nothing was done: fix the problem above.",
+    ]);
+  });
+
+  test.each([
+    [["launch"], 'event: unknown command "launch": use one of status, start, stop, ad-break, schedule, test-signal, help'],
+    [["status", "--regoin"], 'event: unknown option "--regoin"'],
+    [["ad-break", "--duration"], "event: --duration needs a value"],
+  ])("bad usage %j: one line and the usage, no stack trace, exit 2", (args, line) => {
+    const r = run("event/cli.ts", args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[0]).toBe(line);
+    expect(lines[1]).toBe("usage: npm run event -- <command> [options]");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   test("destroy keeps its own options and passes the rest on to cdktf", () => {
