@@ -2,13 +2,17 @@
 // ingest endpoints (one per pipeline: "The prefixes are always -1 and -2",
 // https://docs.aws.amazon.com/medialive/latest/ug/hls-destinations-emp-info-v2.html; the Id/Url
 // pairs: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-mediapackagev2-channel-ingestendpoint.html).
-// CloudWatch's AWS/MediaPackage IngressBytes, "published every minute, if not sooner"
-// (https://docs.aws.amazon.com/mediapackage/latest/ug/metrics.html), shows whether bytes arrive.
-// Two series are asked for at once: per ingest endpoint (ChannelGroup, Channel, IngestEndpoint:
-// MediaPackage names an IngestEndpoint dimension on that page, but the offline documentation did
-// not confirm it for IngressBytes of v2 channels) and per channel (ChannelGroup, Channel: the series
-// the event dashboard plots). Without per-endpoint figures the channel total stands for every
-// pipeline, and the result says so.
+// CloudWatch's AWS/MediaPackage IngressBytes shows whether bytes arrive. Two series are asked for at
+// once: per channel (ChannelGroup, Channel: the series the event dashboard plots) and per ingest
+// endpoint (ChannelGroup, Channel, IngestEndpoint). What the documentation says, and does not:
+// - https://docs.aws.amazon.com/mediapackage/latest/ug/metrics.html is the MediaPackage v1 (live)
+//   page: metrics "published every minute, if not sooner"; IngestEndpoint is a dimension there only
+//   in combination with OriginEndpoint, for ActiveInput.
+// - The v2 guide's CloudWatch page (https://docs.aws.amazon.com/mediapackage/latest/userguide/monitoring-cloudwatch.html)
+//   could not be read offline, so no source confirms an IngestEndpoint dimension for v2 IngressBytes.
+// So the per-endpoint series is a best effort: when CloudWatch has no such series, the channel total
+// stands for every pipeline, and `status` and `start` say so ("channel total: no per-pipeline
+// figures"): then one silent pipeline of two cannot be told from CloudWatch alone.
 import { GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { GetChannelCommand, ListChannelsCommand } from "@aws-sdk/client-mediapackagev2";
 import { call, Clients } from "./aws";
