@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { mockClient } from "aws-sdk-client-mock";
 import { CloudFrontClient, GetDistributionCommand } from "@aws-sdk/client-cloudfront";
-import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchClient, GetMetricDataCommand, MetricDataQuery } from "@aws-sdk/client-cloudwatch";
 import {
   DescribeFlowCommand,
   DescribeFlowSourceMetadataCommand,
@@ -257,7 +257,8 @@ export class FakeAws {
 
     mp.on(ListChannelsCommand).callsFake(async (input, getClient) => {
       await record(getClient, "mediapackagev2", "ListChannels", input.ChannelGroupName);
-      return { Items: [{ ChannelGroupName: input.ChannelGroupName, ChannelName: "live" }] };
+      if (input.ChannelGroupName !== EVENT) throw awsError("NotFoundException", `channel group ${input.ChannelGroupName} not found`, 404);
+      return { Items: [{ ChannelGroupName: EVENT, ChannelName: "live" }] };
     });
     mp.on(GetChannelCommand).callsFake(async (input, getClient) => {
       await record(getClient, "mediapackagev2", "GetChannel", `${input.ChannelGroupName}/${input.ChannelName}`);
@@ -270,9 +271,18 @@ export class FakeAws {
       const polls = (this.ingestPolls.get(region) ?? 0) + (c.state === "RUNNING" ? 1 : 0);
       this.ingestPolls.set(region, polls);
       const flowing = c.state === "RUNNING" && polls > this.ingestDelayPolls;
-      const has = (q: { MetricStat: { Metric: { Dimensions: { Name: string }[] } } }) =>
-        q.MetricStat.Metric.Dimensions.some((d) => d.Name === "IngestEndpoint") ? this.perEndpointMetrics : true;
-      return { MetricDataResults: (input.MetricDataQueries ?? []).map((q: { Id: string; MetricStat: { Metric: { Dimensions: { Name: string }[] } } }) => ({ Id: q.Id, Values: flowing && has(q) ? [1200000, 1150000] : [] })) };
+      // Only the series that exist have figures: IngressBytes Sum of this channel group's channel
+      // (ChannelGroup, Channel) and, when perEndpointMetrics, of each of its ingest endpoints.
+      const exists = (q: { MetricStat?: { Metric?: { Namespace?: string; MetricName?: string; Dimensions?: { Name?: string; Value?: string }[] }; Stat?: string } }) => {
+        const m = q.MetricStat?.Metric;
+        const dims = Object.fromEntries((m?.Dimensions ?? []).map((d) => [d.Name, d.Value]));
+        if (m?.Namespace !== "AWS/MediaPackage" || m.MetricName !== "IngressBytes" || q.MetricStat?.Stat !== "Sum") return false;
+        if (dims.ChannelGroup !== EVENT || dims.Channel !== "live") return false;
+        const names = Object.keys(dims).sort().join(",");
+        if (names === "Channel,ChannelGroup") return true;
+        return this.perEndpointMetrics && names === "Channel,ChannelGroup,IngestEndpoint" && ["1", "2"].includes(dims.IngestEndpoint ?? "");
+      };
+      return { MetricDataResults: (input.MetricDataQueries ?? []).map((q: MetricDataQuery) => ({ Id: q.Id, Values: flowing && exists(q) ? [1200000, 1150000] : [] })) };
     });
     cf.on(GetDistributionCommand).callsFake(async (input, getClient) => {
       await record(getClient, "cloudfront", "GetDistribution", input.Id);
