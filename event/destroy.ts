@@ -7,7 +7,7 @@ import { spawnSync } from "child_process";
 import { parseArgs, splitDestroyArgs } from "./args";
 import { sdkClients } from "./aws";
 import { destroyGuard } from "./commands/guard";
-import { DiscoveryError, eventStackNames } from "./discovery";
+import { DiscoveryError, stackNames } from "./discovery";
 import { loadContext, outdirOf } from "./load";
 import { processRuntime } from "./runtime";
 
@@ -22,7 +22,14 @@ async function main(): Promise<number> {
   const deps = { rt, clients: sdkClients, env: process.env, cwd: process.cwd() };
   let stacks: string[];
   try {
-    stacks = eventStackNames(outdirOf(args, deps));
+    const names = stackNames(outdirOf(args, deps));
+    stacks = names.event;
+    // Arguments for cdktf must not add stacks: another stack of the app, or all of them.
+    const widening = passOn.filter((a) => a === "*" || names.other.includes(a));
+    if (widening.length) {
+      rt.err(`destroy: ${widening.map((a) => JSON.stringify(a)).join(", ")}: npm run destroy removes the event's stacks only (${stacks.join(", ")}); destroy other stacks with cdktf itself. Nothing was destroyed.`);
+      return 2;
+    }
   } catch (e) {
     if (!(e instanceof DiscoveryError)) throw e;
     for (const p of e.problems) rt.err(p);

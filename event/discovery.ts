@@ -121,11 +121,10 @@ function kindOf(s: SynthStack): "regional" | "cdn" | undefined {
   return s.outputNames.includes("channel") ? "regional" : s.outputNames.includes("distribution") ? "cdn" : undefined;
 }
 
-/** The event's own stacks (regional pipelines and the CDN), by name: what `npm run destroy` may remove. */
-export function eventStackNames(outdir: string): string[] {
-  return readSynthesized(outdir)
-    .filter((s) => kindOf(s) !== undefined)
-    .map((s) => s.name);
+/** The app's stacks by name: the event's own (regional pipelines and the CDN: what `npm run destroy` may remove) and the others. */
+export function stackNames(outdir: string): { event: string[]; other: string[] } {
+  const stacks = readSynthesized(outdir);
+  return { event: stacks.filter((s) => kindOf(s) !== undefined).map((s) => s.name), other: stacks.filter((s) => kindOf(s) === undefined).map((s) => s.name) };
 }
 
 /** `terraform output -json` gives { name: { value, type, sensitive } }; a flat { name: value } file is accepted too. */

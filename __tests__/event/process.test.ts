@@ -60,6 +60,15 @@ describe("npm run event / npm run destroy as processes", () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe("cdktf destroy show-cdn show-eu-west-1 show-us-east-1 --auto-approve");
     expect(r.stderr.trim()).toBe("Destroying the event's stacks: show-cdn, show-eu-west-1, show-us-east-1");
+    // Nor can arguments for cdktf widen it.
+    for (const extra of ["bootstrap", "*"]) {
+      const widened = run("event/destroy.ts", ["--force", extra], { cwd: app.dir, PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+      expect(widened.status).toBe(2);
+      expect(widened.stdout).toBe("");
+      expect(widened.stderr.trim()).toBe(
+        `destroy: "${extra}": npm run destroy removes the event's stacks only (show-cdn, show-eu-west-1, show-us-east-1); destroy other stacks with cdktf itself. Nothing was destroyed.`,
+      );
+    }
   });
 
   test("without terraform on PATH: one line that says so (not one per stack), exit 1", () => {
