@@ -51,8 +51,8 @@ export const INPUT = {
 
 /**
  * CloudFront distribution status: "When the status is Deployed, the distribution's information is fully
- * propagated throughout the Amazon CloudFront system" (InProgress before that).
- * https://docs.aws.amazon.com/sdkfornet/latest/apidocs/items/MCloudFrontDistributionctorStringStringStringNET45.html
+ * propagated to all CloudFront edge locations" (any other status counts as not ready).
+ * https://docs.aws.amazon.com/sdkfornet/v3/apidocs/items/CloudFront/MDistributionctorStringStringString.html
  */
 export const DISTRIBUTION = { ready: "Deployed" } as const;
 
