@@ -2,6 +2,7 @@
 // touches process: it wires the real runtime, AWS clients and ffmpeg, and sets the exit code.
 // Synthesis never imports this folder, so the AWS SDK is loaded only here.
 import { spawn } from "child_process";
+import { invocationFolder } from "../config/paths";
 import { parseArgs } from "./args";
 import { sdkClients } from "./aws";
 import { run } from "./run";
@@ -11,7 +12,9 @@ run(parseArgs(process.argv.slice(2)), {
   rt: processRuntime(),
   clients: sdkClients,
   env: process.env,
-  cwd: process.cwd(),
+  // npm runs scripts in the project folder; paths the user typed are relative to where they typed them.
+  cwd: invocationFolder(process.cwd()),
+  root: process.cwd(),
   spawn: (program, args) =>
     new Promise((resolve) => {
       const child = spawn(program, [...args], { stdio: "inherit" });

@@ -11,16 +11,24 @@ export interface Deps {
   readonly rt: Runtime;
   readonly clients: () => Clients;
   readonly env: NodeJS.ProcessEnv;
+  /** Where the command was typed: --outputs, --outdir and CDKTF_OUTDIR are relative to it (as for synth). */
   readonly cwd: string;
+  /** The project folder, which holds the default cdktf.out; the same as cwd unless said otherwise. */
+  readonly root?: string;
   readonly exec?: Exec;
 }
 
 const realExec: Exec = (program, args, cwd) =>
   execFileSync(program, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 16 * 1024 * 1024, timeout: TERRAFORM_TIMEOUT_MS });
 
-/** The synthesized app: --outdir, else the folder the synthesis used (cdktf sets CDKTF_OUTDIR; run directly it is cdktf.out). */
-export function outdirOf(args: Args, deps: Pick<Deps, "env" | "cwd">): string {
-  return path.resolve(deps.cwd, args.outdir ?? (deps.env.CDKTF_OUTDIR || "cdktf.out"));
+/**
+ * The synthesized app: --outdir, else the folder the synthesis used, as main.ts finds it
+ * (CDKTF_OUTDIR from where the command was typed, blank meaning unset; else the project's cdktf.out).
+ */
+export function outdirOf(args: Args, deps: Pick<Deps, "env" | "cwd" | "root">): string {
+  if (args.outdir) return path.resolve(deps.cwd, args.outdir);
+  const setting = deps.env.CDKTF_OUTDIR?.trim() ? deps.env.CDKTF_OUTDIR : undefined;
+  return setting ? path.resolve(deps.cwd, setting) : path.join(deps.root ?? deps.cwd, "cdktf.out");
 }
 
 /** The context, or the problems (one line each) that prevent it. */

@@ -5,7 +5,9 @@ import * as os from "os";
 import * as path from "path";
 import * as esbuild from "esbuild";
 import { loadEvent } from "../../config/load";
+import { parseArgs } from "../../event/args";
 import { discover, DiscoveryError, terraformOutputReader } from "../../event/discovery";
+import { outdirOf } from "../../event/load";
 import { buildApp } from "../../stacks/app";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -115,5 +117,17 @@ describe("event discovery", () => {
     const cli = await bundled("event/cli.ts");
     expect(cli.cli).toContain("event/aws.ts");
     expect(cli.sdk).toContain("@aws-sdk/client-medialive");
+  });
+});
+
+describe("where the CLI looks for the synthesized app (as synthesis writes it)", () => {
+  const deps = (CDKTF_OUTDIR?: string) => ({ env: { CDKTF_OUTDIR }, cwd: "/home/op/shows", root: "/home/op/project" });
+  test.each([
+    [[], undefined, "/home/op/project/cdktf.out"],
+    [[], "  ", "/home/op/project/cdktf.out"],
+    [[], "out/tonight", "/home/op/shows/out/tonight"],
+    [["--outdir", "elsewhere"], "out/tonight", "/home/op/shows/elsewhere"],
+  ])("args %j, CDKTF_OUTDIR %j: %s", (argv, env, expected) => {
+    expect(outdirOf(parseArgs(["status", ...argv]), deps(env))).toBe(expected);
   });
 });
