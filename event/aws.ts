@@ -123,6 +123,10 @@ export async function call<T>(rt: Runtime, site: CallSite, send: () => Promise<T
         await rt.sleep(Math.round(cap / 2 + (rt.random() * cap) / 2));
         continue;
       }
+      // Before the permission check: an unknown or expired key is answered with 403 too.
+      if (isCredentials(e)) {
+        throw new AwsError(`no usable AWS credentials for ${site.region}: set AWS_PROFILE or sign in (aws sso login) and try again (AWS said: ${said})`, "credentials", site);
+      }
       if (isDenied(e)) {
         throw new AwsError(
           `permission denied: ${site.service}:${site.action} on ${where(site)}; allow the action ${site.service}:${site.action} for the identity running this command (AWS said: ${said})`,
@@ -131,9 +135,6 @@ export async function call<T>(rt: Runtime, site: CallSite, send: () => Promise<T
         );
       }
       if (isNotFound(e)) throw new AwsError(`${site.service}:${site.action}: ${site.resource ?? "resource"} does not exist in ${site.region} (AWS said: ${said})`, "not-found", site);
-      if (isCredentials(e)) {
-        throw new AwsError(`no usable AWS credentials for ${site.region}: set AWS_PROFILE or sign in (aws sso login) and try again (AWS said: ${said})`, "credentials", site);
-      }
       throw new AwsError(`${site.service}:${site.action} on ${where(site)} failed: ${e.name ?? "Error"}: ${said}`, "other", site);
     }
   }

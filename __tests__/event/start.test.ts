@@ -240,14 +240,19 @@ describe("event start", () => {
     ]);
   });
 
-  test("without credentials it says how to provide them, in one line", async () => {
+  test.each([
+    [Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }), "Could not load credentials from any providers"],
+    // An unknown key is answered with 403, like a missing permission: it must not be reported as one.
+    [awsError("UnrecognizedClientException", "The security token included in the request is invalid.", 403), "The security token included in the request is invalid."],
+  ])("without usable credentials it says how to provide them, in one line (%#)", async (error, said) => {
     const app = writeApp({ regions: ["eu-west-1"], singlePipeline: true, noFlows: true });
     aws = new FakeAws(["eu-west-1"], { flowKeys: [] });
     aws.before.set(`DescribeInput eu-west-1-in-primary`, () => {
-      throw Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" });
+      throw error;
     });
     const { code, stderr } = await cli(["start"], app);
     expect(code).toBe(1);
-    expect(stderr).toContain("no usable AWS credentials for eu-west-1: set AWS_PROFILE or sign in (aws sso login) and try again (AWS said: Could not load credentials from any providers)");
+    expect(stderr).toContain(`no usable AWS credentials for eu-west-1: set AWS_PROFILE or sign in (aws sso login) and try again (AWS said: ${said})`);
+    expect(stderr.join("\n")).not.toContain("permission denied");
   });
 });
