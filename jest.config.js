@@ -7,7 +7,15 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   // The Terraform check plans real stacks; give it room, everything else is fast.
   testTimeout: 300000,
-  // Terraform checks run concurrently within their file; more than three at once only queues on two cores.
-  maxConcurrency: 3,
+  // Two workers for two cores: the Terraform check (mostly waiting for terraform) runs first in
+  // one, everything else in the other. A worker that grew past the limit is replaced between files.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: "700MB",
+  testSequencer: "<rootDir>/__tests__/support/sequencer.js",
+  // Every stack of the Terraform check starts at once, so they are planned together (see terraform.test.ts).
+  maxConcurrency: 100,
+  // One synthesis per distinct event per run (see __tests__/support/synth-cache.ts).
+  globalSetup: "<rootDir>/__tests__/support/global-setup.ts",
+  globalTeardown: "<rootDir>/__tests__/support/global-teardown.ts",
   setupFilesAfterEnv: ["<rootDir>/__tests__/support/setup.ts"],
 };

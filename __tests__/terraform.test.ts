@@ -1,7 +1,7 @@
 import * as crypto from "crypto";
 import { checkAwsccBlocks } from "./support/awscc-schema";
 import { StackJson, load, shippedConfigs, synthApp } from "./support/project";
-import { terraformCheck, terraformCheckSkipReason } from "./support/terraform-check";
+import { terraformCheckBatcher, terraformCheckSkipReason } from "./support/terraform-check";
 
 // Every stack of every shipped configuration, each distinct stack once.
 const seen = new Set<string>();
@@ -26,9 +26,12 @@ const skipReason = terraformCheckSkipReason();
 if (skipReason && process.env.REQUIRE_TERRAFORM_CHECK) throw new Error(`Terraform check required but cannot run: ${skipReason}`);
 if (skipReason) console.log(`Terraform check skipped: ${skipReason}`);
 
-(skipReason ? describe.skip : describe)("terraform init, validate and plan with the real hashicorp/aws provider", () => {
+// The selected stacks (all, or those -t names) start together and are planned together: one
+// Terraform working directory per few regions, each stack a module; each test reports its own.
+const plan = terraformCheckBatcher();
+(skipReason ? describe.skip : describe)("terraform plan (which validates) with the real hashicorp/aws provider", () => {
   test.concurrent.each(cases)("%s", async (label, stack) => {
-    const result = await terraformCheck(label.replace(/[^A-Za-z0-9-]+/g, "_"), stack);
+    const result = await plan(label, stack);
     expect(result.log).toBe("");
     expect(result.ok).toBe(true);
   });

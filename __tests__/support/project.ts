@@ -5,6 +5,7 @@ import * as path from "path";
 import { ConfigError, checkEvent, loadEvent } from "../../config/load";
 import type { LoadedEvent } from "../../config/types";
 import { buildApp } from "../../stacks/app";
+import { cached } from "./synth-cache";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const PROFILES_DIR = path.join(ROOT, "encoding-profiles");
@@ -42,20 +43,26 @@ export type StackJson = Record<string, any>;
  * Synthesizes the whole app the way `npm run synth` does, into a temporary folder, and returns
  * each stack's Terraform JSON. Unlike Testing.synth on one stack, this resolves cross-stack
  * references (outputs and remote state), so what is checked is what users deploy.
+ *
+ * Each distinct event is synthesized once per test run: the result is kept in the run's cache
+ * folder (see synth-cache.ts), keyed by a hash of the loaded event, and every later call, in any
+ * test file or worker, parses that file instead. Each call returns a fresh copy.
  */
 export function synthApp(loaded: LoadedEvent): Record<string, StackJson> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
-  try {
-    const { app } = buildApp(loaded, { outdir });
-    app.synth();
-    const stacks: Record<string, StackJson> = {};
-    for (const name of fs.readdirSync(path.join(outdir, "stacks")).sort()) {
-      stacks[name] = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", name, "cdk.tf.json"), "utf8"));
+  return cached(loaded, () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
+    try {
+      const { app } = buildApp(loaded, { outdir });
+      app.synth();
+      const stacks: Record<string, StackJson> = {};
+      for (const name of fs.readdirSync(path.join(outdir, "stacks")).sort()) {
+        stacks[name] = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", name, "cdk.tf.json"), "utf8"));
+      }
+      return stacks;
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
     }
-    return stacks;
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** All resources of one type in a synthesized stack, by logical name. */
