@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Prints the README's configuration-key table from config/event.schema.json, or with --write
-// replaces the table between the markers in README.md. A test keeps README and schema in step.
+// Prints the configuration-key table from config/event.schema.json, or with --write replaces the
+// table between the markers in docs/configuration.md. A test keeps that page and the schema in step.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -59,11 +59,11 @@ module.exports = { table, BEGIN, END };
 
 if (require.main === module) {
   if (process.argv.includes("--write")) {
-    const readme = path.join(root, "README.md");
+    const readme = path.join(root, "docs", "configuration.md");
     const text = fs.readFileSync(readme, "utf8");
     const start = text.indexOf(BEGIN);
     const end = text.indexOf(END);
-    if (start < 0 || end < 0) throw new Error("README.md has no config-reference markers");
+    if (start < 0 || end < 0) throw new Error("docs/configuration.md has no config-reference markers");
     fs.writeFileSync(readme, text.slice(0, start) + table() + text.slice(end + END.length));
   } else {
     console.log(table());

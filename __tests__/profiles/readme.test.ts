@@ -5,9 +5,9 @@ import { loadProfileFile } from "../../config/profiles";
 import { profileReport } from "../../config/profile-report";
 import { PROFILES_DIR, ROOT } from "../support/project";
 
-const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+const readme = fs.readFileSync(path.join(ROOT, "docs", "profiles.md"), "utf8");
 
-/** The first fenced block after a heading of the README. */
+/** The first fenced block after a heading of docs/profiles.md. */
 function blockAfter(heading: string): string {
   const start = readme.indexOf(`\n${heading}\n`);
   expect(start).toBeGreaterThan(-1);
@@ -15,12 +15,12 @@ function blockAfter(heading: string): string {
   return match![1];
 }
 
-describe("README, encoding profiles", () => {
+describe("docs/profiles.md", () => {
   test("the ladder under 'Writing a ladder' loads without problems", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "readme-ladder-"));
     try {
       const file = path.join(dir, "my-ladder.json");
-      fs.writeFileSync(file, blockAfter("### Writing a ladder"));
+      fs.writeFileSync(file, blockAfter("## Writing a ladder"));
       const problems: string[] = [];
       const profile = loadProfileFile(file, "my-ladder.json", problems);
       expect(problems).toEqual([]);
@@ -33,7 +33,7 @@ describe("README, encoding profiles", () => {
   test("the table under 'Checking a profile' is what the command prints for HD-1080p", () => {
     const problems: string[] = [];
     const profile = loadProfileFile(path.join(PROFILES_DIR, "HD-1080p.json"), "HD-1080p.json", problems);
-    expect(blockAfter("### Checking a profile: `npm run profile -- <file>`")).toBe(profileReport(profile!));
+    expect(blockAfter("## Checking a profile: `npm run profile -- <file>`")).toBe(profileReport(profile!));
   });
 
   test("every shipped profile is in the table of shipped profiles", () => {

@@ -543,8 +543,8 @@ describe("configuration variants", () => {
   });
 });
 
-describe("README", () => {
-  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+describe("docs/alarms.md", () => {
+  const readme = fs.readFileSync(path.join(ROOT, "docs", "alarms.md"), "utf8");
 
   test.each(Object.keys(ALARM_FAMILIES))("lists the alarm family %s in the alarm table", (family) => {
     expect(readme).toMatch(new RegExp(`^\\| \`${family}\` \\|`, "m"));
