@@ -3,7 +3,7 @@
 // (slowest and failed first, from its timing cache).
 const Sequencer = require("@jest/test-sequencer").default;
 
-const TERRAFORM_FIRST = [/[\\/]__tests__[\\/]terraform\.test\.ts$/, /[\\/]__tests__[\\/]profiles[\\/]encoder\.test\.ts$/];
+const TERRAFORM_FIRST = [/[\\/]__tests__[\\/]terraform\.test\.ts$/];
 
 class TerraformFirst extends Sequencer {
   sort(tests) {
