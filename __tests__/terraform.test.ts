@@ -34,5 +34,5 @@ const plan = terraformCheckBatcher();
     const result = await plan(label, stack);
     expect(result.log).toBe("");
     expect(result.ok).toBe(true);
-  }, 900000); // every test waits for the plan of its group, and the groups run one after the other
+  }, 1800000); // every test waits for the plan of its group, and the groups run one after the other
 });
