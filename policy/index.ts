@@ -15,7 +15,7 @@ import { s3Rules } from "./rules/s3";
 export type { Rule, Severity, Violation } from "./rule";
 export type { TerraformJson } from "./model";
 
-/** Every rule, in the order the README lists them. */
+/** Every rule, in the order docs/security-policy.md lists them. */
 export const RULES: readonly Rule[] = [...iamRules, ...networkRules, ...mediapackageRules, ...cdnRules, ...s3Rules, ...dataRules, ...protectionRules];
 
 /** A violation with the rule that found it, and the waiver that accepts it if there is one. */

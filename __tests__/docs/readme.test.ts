@@ -15,7 +15,7 @@ const docs = fs
  * Pages the README links to that other changes are writing. The lead removes a name here when
  * its page arrives; until then a missing page is allowed, an existing one is checked like any other.
  */
-const PENDING = ["docs/bad-input.md", "docs/monitoring.md", "docs/contracts.md", "docs/ingest.md", "docs/terraform-cloud.md"];
+const PENDING = ["docs/ingest.md"];
 
 /** Relative link targets in a markdown file, resolved from the project root (no anchors, no URLs). */
 function links(file: string): string[] {

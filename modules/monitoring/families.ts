@@ -11,7 +11,7 @@ export interface AlarmSettings {
 type Defaults = Omit<AlarmSettings, "enabled">;
 
 /**
- * The defaults of every family (README: "Alarms" lists them with their meaning). Periods are one
+ * The defaults of every family (docs/alarms.md lists them with their meaning). Periods are one
  * minute: every metric here is published at least once a minute. Evaluation periods trade speed
  * against noise: a state that viewers see at once (no input, no connection) pages after one
  * minute; levels that fluctuate must hold for two or three. `inputFrameRate` has no fixed

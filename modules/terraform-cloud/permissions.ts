@@ -37,6 +37,7 @@ export const SERVICES: Readonly<Record<string, ServiceScope>> = {
   cloudfront: { arnService: "cloudfront", global: true, source: `${SAR}/list_amazoncloudfront.html` },
   cloudwatch: { arnService: "cloudwatch", accountWide: ["cloudwatch:ListDashboards"], source: `${SAR}/list_amazoncloudwatch.html` },
   cloudwatchGlobal: { arnService: "cloudwatch", global: true, source: `${SAR}/list_amazoncloudwatch.html` },
+  ec2: { arnService: "ec2", accountWide: ["ec2:DescribeAvailabilityZones"], source: `${SAR}/list_amazonec2.html` },
   iam: { arnService: "iam", global: true, source: `${SAR}/list_awsidentityandaccessmanagementiam.html` },
   kms: { arnService: "kms", accountWide: ["kms:CreateKey", "kms:ListAliases"], source: `${SAR}/list_awskeymanagementservice.html` },
   logs: { arnService: "logs", source: `${SAR}/list_amazoncloudwatchlogs.html` },
@@ -221,6 +222,7 @@ export const RESOURCE_PERMISSIONS: Readonly<Record<string, ResourcePermissions>>
   "data.aws_caller_identity": { service: "iam", read: [], write: [] },
   "data.aws_partition": { service: "iam", read: [], write: [] },
   "data.aws_region": { service: "iam", read: [], write: [] },
+  "data.aws_availability_zones": { service: "ec2", read: ["ec2:DescribeAvailabilityZones"], write: [] },
   "data.terraform_remote_state": { service: "iam", read: [], write: [] },
 };
 
