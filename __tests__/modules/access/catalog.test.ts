@@ -24,14 +24,19 @@ test("no requirement needs Resource \"*\" today (one that did would need a polic
   expect(ACCESS_REQUIREMENTS.flatMap((r) => r.actions.filter((a) => !a.resourceLevel).map((a) => `${r.id}: ${a.action}`))).toEqual([]);
 });
 
-/** Each role of a stack: the service that may assume it and the statements of its inline policies. */
+/**
+ * Each role an AWS service assumes (trust principal of type Service), with the statements of its
+ * inline policies. Roles that people or Terraform Cloud assume (federated, in the `<event>-tfc`
+ * stack) are not the services' access: modules/terraform-cloud has their own catalog and tests.
+ */
 function roles(stack: StackJson): { service: string; statements: any[] }[] {
   const docs = stack.data?.aws_iam_policy_document ?? {};
   const doc = (ref: string) => docs[/^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(ref)![1]];
-  return Object.entries<any>(stack.resource?.aws_iam_role ?? {}).map(([name, role]) => {
+  return Object.entries<any>(stack.resource?.aws_iam_role ?? {}).flatMap(([name, role]) => {
     const trust = doc(role.assume_role_policy).statement[0];
+    if (trust.principals[0].type !== "Service") return [];
     const policies = Object.values<any>(stack.resource?.aws_iam_role_policy ?? {}).filter((p) => p.role === `\${aws_iam_role.${name}.id}`);
-    return { service: trust.principals[0].identifiers[0], statements: policies.flatMap((p) => doc(p.policy).statement) };
+    return [{ service: trust.principals[0].identifiers[0], statements: policies.flatMap((p) => doc(p.policy).statement) }];
   });
 }
 
