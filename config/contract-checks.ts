@@ -1,3 +1,4 @@
+import { outputLockingOf } from "./ingest";
 import type { EventConfig } from "./types";
 
 // Warnings about combinations AWS accepts but that behave differently from what a user would
@@ -8,7 +9,7 @@ export const CLOUDFRONT_MAX_READ_TIMEOUT = 60;
 
 export function checkServiceContracts(c: EventConfig, display: string, warnings: string[]): void {
   const type = c.contribution.type;
-  const locking = c.channel.outputLocking ?? (c.channel.class === "STANDARD" ? "PIPELINE_LOCKING" : "DISABLED");
+  const locking = outputLockingOf(c);
   // https://docs.aws.amazon.com/medialive/latest/ug/pipeline-locking-verify-input.html
   if (type === "URL_PULL" && locking !== "DISABLED") {
     warnings.push(

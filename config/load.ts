@@ -3,6 +3,7 @@ import * as path from "path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { checkAlarms } from "./alarms";
 import { checkServiceContracts } from "./contract-checks";
+import { ingestTypeOf, outputLockingOf } from "./ingest";
 import { ConfigError, compileSchema, readInputText, readJsonFile, validateAgainst } from "./json-file";
 import { listProfiles, loadProfileFile } from "./profiles";
 import { checkText, pointerSegment, terraformLiteral } from "./text-rules";
@@ -239,17 +240,23 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
     if (new Set(all).size !== all.length) say("/contribution/inputDevices", `uses a device twice; the primary and backup inputs need different devices`);
   }
 
-  // Output locking: MediaLive refuses epoch locking with SCTE-35 passthrough in an HLS output group,
-  // and locks pipelines only in a STANDARD channel.
+  // Output locking: MediaLive refuses epoch locking with SCTE-35 passthrough in an HLS output group
+  // (a CMAF Ingest group carries SCTE-35 as its own track), and locks pipelines only in a STANDARD
+  // channel. https://docs.aws.amazon.com/medialive/latest/ug/pipeline-locking-requirements.html
   const locking = c.channel.outputLocking;
-  if (locking === "EPOCH_LOCKING" && c.channel.scte35Passthrough) {
+  const ingest = ingestTypeOf(c);
+  if (locking === "EPOCH_LOCKING" && c.channel.scte35Passthrough && ingest === "HLS") {
     say("/channel/outputLocking", `EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false or use PIPELINE_LOCKING`);
   }
   if (locking && locking !== "DISABLED" && c.channel.class === "SINGLE_PIPELINE") {
     say("/channel/outputLocking", `${locking} needs a STANDARD channel (a SINGLE_PIPELINE channel has nothing to lock against); use DISABLED`);
   }
-  if (c.regions.length > 1 && locking !== "EPOCH_LOCKING") {
-    warnings.push(`${display}: /channel/outputLocking is ${locking ?? "the default"} with ${c.regions.length} regions: segments will not line up across regions, so a CDN failover between regions restarts playback. Use EPOCH_LOCKING for seamless failover.`);
+  if (c.regions.length > 1 && outputLockingOf(c) !== "EPOCH_LOCKING") {
+    warnings.push(`${display}: /channel/outputLocking is ${outputLockingOf(c)} with ${c.regions.length} regions: segments will not line up across regions, so a CDN failover between regions restarts playback. Use EPOCH_LOCKING for seamless failover.`);
+  }
+
+  if (c.regions.length > 1 && ingest === "HLS") {
+    warnings.push(`${display}: /channel/ingest is HLS with ${c.regions.length} regions: HLS ingest does not guarantee that the regions number their segments alike, so a CDN failover between regions can mix one region's playlist with the other's segments. Remove channel.ingest (CMAF is the default with more than one region). See docs/ingest.md.`);
   }
 
   // State: the block the backend reads must be there, the other must not.

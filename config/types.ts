@@ -19,6 +19,8 @@ export type MediaConnectProtocol = "rtp" | "rtp-fec" | "rist" | "srt-listener" |
 export type ChannelClass = "STANDARD" | "SINGLE_PIPELINE";
 export type FailoverCondition = "INPUT_LOSS" | "VIDEO_BLACK" | "AUDIO_SILENCE";
 export type Container = "TS" | "CMAF";
+/** How MediaLive pushes to MediaPackage v2 (docs/ingest.md). */
+export type IngestType = "CMAF" | "HLS";
 
 export interface MediaConnectConfig {
   readonly protocol: MediaConnectProtocol;
@@ -66,6 +68,8 @@ export interface ChannelConfig {
   readonly encodingProfile: string;
   readonly start: boolean;
   readonly logLevel: "ERROR" | "WARNING" | "INFO" | "DEBUG" | "DISABLED";
+  /** Absent: derived from the number of regions (see ingestTypeOf in config/ingest.ts). */
+  readonly ingest?: IngestType;
   readonly outputLocking?: "PIPELINE_LOCKING" | "EPOCH_LOCKING" | "DISABLED";
   readonly scte35Passthrough: boolean;
   readonly inputFailover: {

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
+import { ingestTypeOf } from "../config/ingest";
 import { ingestSegmentSeconds } from "../config/profiles";
 import type { LoadedEvent } from "../config/types";
 import { Contribution, UpstreamFeed } from "../modules/contribution";
@@ -35,6 +36,7 @@ export class RegionalPipelineStack extends TerraformStack {
     const tags = eventTags(config);
     const naming = new Naming(config.event.name, region);
     const pipelines = config.channel.class === "STANDARD" ? 2 : 1;
+    const ingest = ingestTypeOf(config);
 
     stateBackend(this, id, config.state);
     awsProvider(this, "aws", region, tags);
@@ -77,11 +79,14 @@ export class RegionalPipelineStack extends TerraformStack {
       packaging: config.packaging,
       mediaLiveRoleArn: role.role.arn,
       awsccTags: awsccTags(tags),
+      inputType: ingest,
     });
     this.encoder = new Encoder(this, "Encoder", {
       naming,
       channel: config.channel,
       profile,
+      ingest,
+      tags,
       contributionType: config.contribution.type,
       inputs: this.contribution.inputs,
       ingestEndpointUrls: this.packager.channel.ingestEndpointUrls,
@@ -120,6 +125,7 @@ export class RegionalPipelineStack extends TerraformStack {
         channel_group: this.packager.channelGroup.name,
         egress_domain: this.packager.channelGroup.egressDomain,
         ingest_segment_seconds: ingestSegmentSeconds(profile.video.gopSeconds),
+        ingest_type: ingest,
       },
     });
 

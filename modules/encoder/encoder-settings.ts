@@ -2,6 +2,7 @@ import type {
   MedialiveChannelEncoderSettings,
   MedialiveChannelEncoderSettingsAudioDescriptions,
   MedialiveChannelEncoderSettingsCaptionDescriptions,
+  MedialiveChannelEncoderSettingsOutputGroups,
   MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsCaptionLanguageMappings,
   MedialiveChannelEncoderSettingsOutputGroupsOutputs,
   MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings,
@@ -59,11 +60,48 @@ export function inputSelectorsFor(profile: EncodingProfile): { readonly audio: s
  * output group that PUTs every output of the profile to MediaPackage v2.
  */
 export function encoderSettingsFor(profile: EncodingProfile, options: EncoderSettingsOptions): MedialiveChannelEncoderSettings {
+  return { ...sharedEncoderSettings(profile, options), outputGroups: [hlsOutputGroup(profile, options)] };
+}
+
+/**
+ * Everything but the output groups: descriptions, timecode and global configuration. Both ingest
+ * types encode with exactly these (CMAF ingest converts them to CloudFormation's shape).
+ */
+export function sharedEncoderSettings(profile: EncodingProfile, options: EncoderSettingsOptions): Omit<MedialiveChannelEncoderSettings, "outputGroups"> {
   const imported = profile.imported;
+  const videoDescriptions = imported
+    ? asBinding<MedialiveChannelEncoderSettingsVideoDescriptions>(imported.videoDescriptions)
+    : profile.renditions.map((r) => videoDescription(profile, r));
+  const audioDescriptions = imported
+    ? asBinding<MedialiveChannelEncoderSettingsAudioDescriptions>(imported.audioDescriptions)
+    : profile.audio.map((a) => audioDescription(a));
+  const captionDescriptions: MedialiveChannelEncoderSettingsCaptionDescriptions[] = imported
+    ? asBinding<MedialiveChannelEncoderSettingsCaptionDescriptions>(imported.captionDescriptions)
+    : profile.captions.map((c) => ({ name: c.descriptionName, captionSelectorName: CAPTION_SELECTOR, destinationSettings: { embeddedDestinationSettings: {} } }));
+
+  return {
+    ...(imported?.other as Partial<MedialiveChannelEncoderSettings> | undefined),
+    timecodeConfig: { source: "EMBEDDED" },
+    globalConfiguration: {
+      outputLockingMode: options.outputLocking,
+      inputEndAction: "NONE",
+      supportLowFramerateInputs: "DISABLED",
+      // When both inputs are lost: repeat the last frame for 1 s, then black. Output pauses
+      // (below), so MediaPackage flags the manifest stale and the CDN can fail over.
+      inputLossBehavior: { repeatFrameMsec: 1000, blackFrameMsec: 10000, inputLossImageType: "COLOR", inputLossImageColor: "000000" },
+    },
+    videoDescriptions,
+    audioDescriptions,
+    captionDescriptions: captionDescriptions.length > 0 ? captionDescriptions : undefined,
+  };
+}
+
+/** The HLS output group: every output of the profile PUT to the MediaPackage v2 ingest endpoints. */
+function hlsOutputGroup(profile: EncodingProfile, options: EncoderSettingsOptions): MedialiveChannelEncoderSettingsOutputGroups {
+  const hevc = profile.video.codec === "HEVC";
   const videoName = new Map(profile.renditions.map((r) => [r.name, r.descriptionName]));
   const audioName = new Map(profile.audio.map((a) => [a.name, a.descriptionName]));
   const captionName = new Map(profile.captions.map((c) => [c.name, c.descriptionName]));
-  const hevc = profile.video.codec === "HEVC";
 
   const outputs: MedialiveChannelEncoderSettingsOutputGroupsOutputs[] = profile.outputs.map((o) => {
     const hlsSettings: MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings =
@@ -102,60 +140,33 @@ export function encoderSettingsFor(profile: EncodingProfile, options: EncoderSet
   const captionLanguageMappings: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsCaptionLanguageMappings[] =
     profile.captionLanguages.map((c) => ({ captionChannel: c.channel, languageCode: c.language, languageDescription: c.description }));
 
-  const videoDescriptions = imported
-    ? asBinding<MedialiveChannelEncoderSettingsVideoDescriptions>(imported.videoDescriptions)
-    : profile.renditions.map((r) => videoDescription(profile, r));
-  const audioDescriptions = imported
-    ? asBinding<MedialiveChannelEncoderSettingsAudioDescriptions>(imported.audioDescriptions)
-    : profile.audio.map((a) => audioDescription(a));
-  const captionDescriptions: MedialiveChannelEncoderSettingsCaptionDescriptions[] = imported
-    ? asBinding<MedialiveChannelEncoderSettingsCaptionDescriptions>(imported.captionDescriptions)
-    : profile.captions.map((c) => ({ name: c.descriptionName, captionSelectorName: CAPTION_SELECTOR, destinationSettings: { embeddedDestinationSettings: {} } }));
-
   return {
-    ...(imported?.other as Partial<MedialiveChannelEncoderSettings> | undefined),
-    timecodeConfig: { source: "EMBEDDED" },
-    globalConfiguration: {
-      outputLockingMode: options.outputLocking,
-      inputEndAction: "NONE",
-      supportLowFramerateInputs: "DISABLED",
-      // When both inputs are lost: repeat the last frame for 1 s, then black. Output pauses
-      // (below), so MediaPackage flags the manifest stale and the CDN can fail over.
-      inputLossBehavior: { repeatFrameMsec: 1000, blackFrameMsec: 10000, inputLossImageType: "COLOR", inputLossImageColor: "000000" },
-    },
-    videoDescriptions,
-    audioDescriptions,
-    captionDescriptions: captionDescriptions.length > 0 ? captionDescriptions : undefined,
-    outputGroups: [
-      {
-        name: PACKAGER_OUTPUT_GROUP,
-        outputGroupSettings: {
-          hlsGroupSettings: {
-            destination: { destinationRefId: PACKAGER_DESTINATION_ID },
-            hlsCdnSettings: [{ hlsBasicPutSettings: { connectionRetryInterval: 1, numRetries: 10, filecacheDuration: 300, restartDelay: 15 } }],
-            adMarkers: options.scte35Passthrough ? ["ELEMENTAL_SCTE35"] : [],
-            segmentLength: options.ingestSegmentSeconds,
-            programDateTime: "INCLUDE",
-            programDateTimePeriod: 1,
-            programDateTimeClock: "SYSTEM_CLOCK",
-            inputLossAction: options.inputLossAction,
-            mode: "LIVE",
-            outputSelection: "MANIFESTS_AND_SEGMENTS",
-            tsFileMode: "SEGMENTED_FILES",
-            manifestDurationFormat: "FLOATING_POINT",
-            streamInfResolution: "INCLUDE",
-            codecSpecification: "RFC_4281",
-            directoryStructure: "SINGLE_DIRECTORY",
-            incompleteSegmentBehavior: "AUTO",
-            iframeOnlyPlaylists: "DISABLED",
-            clientCache: "ENABLED",
-            captionLanguageSetting: captionLanguageMappings.length > 0 ? "INSERT" : "OMIT",
-            captionLanguageMappings: captionLanguageMappings.length > 0 ? captionLanguageMappings : undefined,
-          },
-        },
-        outputs,
+    name: PACKAGER_OUTPUT_GROUP,
+    outputGroupSettings: {
+      hlsGroupSettings: {
+        destination: { destinationRefId: PACKAGER_DESTINATION_ID },
+        hlsCdnSettings: [{ hlsBasicPutSettings: { connectionRetryInterval: 1, numRetries: 10, filecacheDuration: 300, restartDelay: 15 } }],
+        adMarkers: options.scte35Passthrough ? ["ELEMENTAL_SCTE35"] : [],
+        segmentLength: options.ingestSegmentSeconds,
+        programDateTime: "INCLUDE",
+        programDateTimePeriod: 1,
+        programDateTimeClock: "SYSTEM_CLOCK",
+        inputLossAction: options.inputLossAction,
+        mode: "LIVE",
+        outputSelection: "MANIFESTS_AND_SEGMENTS",
+        tsFileMode: "SEGMENTED_FILES",
+        manifestDurationFormat: "FLOATING_POINT",
+        streamInfResolution: "INCLUDE",
+        codecSpecification: "RFC_4281",
+        directoryStructure: "SINGLE_DIRECTORY",
+        incompleteSegmentBehavior: "AUTO",
+        iframeOnlyPlaylists: "DISABLED",
+        clientCache: "ENABLED",
+        captionLanguageSetting: captionLanguageMappings.length > 0 ? "INSERT" : "OMIT",
+        captionLanguageMappings: captionLanguageMappings.length > 0 ? captionLanguageMappings : undefined,
       },
-    ],
+    },
+    outputs,
   };
 }
 

@@ -12,7 +12,7 @@ import { CONNECTION_PROTOCOLS, MonitoredFailover, NAMESPACES, UDP_INPUT_TYPES, i
 export interface DashboardRegion {
   readonly region: string;
   readonly flows: readonly ContributionFlow[];
-  readonly channel: MedialiveChannel;
+  readonly channel: Pick<MedialiveChannel, "channelId" | "name">;
   /** 2 for a STANDARD channel, 1 for SINGLE_PIPELINE. */
   readonly pipelines: 1 | 2;
   /** The input type: which input metrics can report at all. */

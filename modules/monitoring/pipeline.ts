@@ -62,7 +62,7 @@ export interface PipelineMonitoringProps {
   readonly account: AccountContext;
   /** This region's MediaConnect flows (none for other input types). */
   readonly flows: readonly ContributionFlow[];
-  readonly channel: MedialiveChannel;
+  readonly channel: Pick<MedialiveChannel, "channelId" | "name">;
   /** 2 for a STANDARD channel, 1 for SINGLE_PIPELINE. */
   readonly pipelines: 1 | 2;
   /** The input type: which input metrics can report at all (UDP_INPUT_TYPES). */

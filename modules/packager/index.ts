@@ -8,7 +8,7 @@ import {
   Mediapackagev2OriginEndpointHlsManifests,
   Mediapackagev2OriginEndpointSegmentEncryption,
 } from "../../.gen/providers/awscc/mediapackagev2-origin-endpoint";
-import type { Container, EndpointEncryption, PackagingConfig } from "../../config/types";
+import type { Container, EndpointEncryption, IngestType, PackagingConfig } from "../../config/types";
 
 /** The kinds of manifest an endpoint can serve, with their names and file extensions. */
 export const MANIFESTS = {
@@ -42,11 +42,19 @@ export interface PackagerProps {
   /** The role MediaLive pushes with: the only principal the channel policy admits. */
   readonly mediaLiveRoleArn: string;
   readonly awsccTags: { key: string; value: string }[];
+  /**
+   * What MediaLive pushes: HLS, or CMAF Ingest. With CMAF, MediaPackage switches between the two
+   * pipelines' inputs on MediaLive's media quality confidence score (MQCS) and publishes the score
+   * to the CDN in CMSD headers, which CloudFront's media-quality-aware origin selection reads.
+   * https://docs.aws.amazon.com/mediapackage/latest/APIReference/API_InputSwitchConfiguration.html
+   * @default "HLS"
+   */
+  readonly inputType?: IngestType;
 }
 
 /**
- * MediaPackage v2: a channel group, an HLS-ingest channel that only our MediaLive role may push
- * to, and one origin endpoint per configured endpoint (TS or CMAF) with HLS, low-latency HLS and
+ * MediaPackage v2: a channel group, an HLS- or CMAF-ingest channel that only our MediaLive role may
+ * push to, and one origin endpoint per configured endpoint (TS or CMAF) with HLS, low-latency HLS and
  * DASH manifests, SCTE-35 ad markers, and manifest errors forced on stale or incomplete input so
  * that the CDN can fail over. Endpoint policies (who may read) belong with the CDN.
  */
@@ -67,7 +75,10 @@ export class Packager extends Construct {
       channelGroupName: this.channelGroup.name,
       channelName: PACKAGER_CHANNEL,
       description: props.description,
-      inputType: "HLS",
+      inputType: props.inputType ?? "HLS",
+      ...(props.inputType === "CMAF"
+        ? { inputSwitchConfiguration: { mqcsInputSwitching: true }, outputHeaderConfiguration: { publishMqcs: true } }
+        : {}),
       tags: props.awsccTags,
     });
 
