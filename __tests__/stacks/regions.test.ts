@@ -46,7 +46,7 @@ describe("two regions, encoders sending to both (config/examples/two-regions.jso
       "euro-final-euw1-flow-primary-a",
       "euro-final-euw1-flow-primary-b",
     ]);
-    expect(only(central, "aws_medialive_channel").name).toBe("euro-final-euc1-channel");
+    expect(only(central, "aws_cloudformation_stack").name).toBe("euro-final-euc1-channel");
     expect(Object.values(resources(central, "aws_iam_role")).map((r) => r.name).sort()).toEqual(["euro-final-euc1-mediaconnect-secrets", "euro-final-euc1-medialive"]);
     for (const s of [west, central]) {
       expect(only(s, "aws_media_packagev2_channel_group").name).toBe("euro-final");
@@ -64,11 +64,11 @@ describe("two regions, encoders sending to both (config/examples/two-regions.jso
     }
   });
 
-  test("both channels lock output to the epoch, so segments line up across regions", () => {
+  test("both channels lock output to the epoch, so segments line up across regions (CMAF ingest: __tests__/stacks/cmaf-ingest.test.ts)", () => {
     for (const s of [west, central]) {
-      const settings = only(s, "aws_medialive_channel").encoder_settings;
-      expect(settings.global_configuration.output_locking_mode).toBe("EPOCH_LOCKING");
-      expect(settings.output_groups[0].output_group_settings.hls_group_settings.ad_markers).toEqual([]);
+      const settings = JSON.parse(only(s, "aws_cloudformation_stack").template_body).Resources.Channel.Properties.EncoderSettings;
+      expect(settings.GlobalConfiguration.OutputLockingMode).toBe("EPOCH_LOCKING");
+      expect(settings.OutputGroups[0].OutputGroupSettings.CmafIngestGroupSettings.Scte35Type).toBe("NONE");
     }
   });
 

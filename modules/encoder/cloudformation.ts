@@ -7,14 +7,16 @@
 
 /**
  * Binding names CloudFormation spells differently: the provider names repeated blocks in the
- * singular (`audio_selector`), CloudFormation the list in the plural (`AudioSelectors`); the
- * binding's capitalisation of `m3u8` follows its snake_case name.
+ * singular (`audio_selector`), CloudFormation the list in the plural (`AudioSelectors`); the input
+ * specification's resolution is `input_resolution` in the provider; the binding's capitalisation
+ * of `m3u8` follows its snake_case name. (Found, and kept honest, by the registry-schema test.)
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-medialive-channel.html
  */
 const RENAMED: Readonly<Record<string, string>> = {
   audioSelector: "AudioSelectors",
   captionSelector: "CaptionSelectors",
   failoverCondition: "FailoverConditions",
+  inputResolution: "Resolution",
   m3U8Settings: "M3u8Settings",
 };
 
@@ -58,5 +60,6 @@ export function canonicalJson(value: unknown): string {
  * https://developer.hashicorp.com/terraform/language/expressions/strings#escape-sequences
  */
 export function terraformLiteral(text: string): string {
-  return text.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  // Replacement functions, not strings: in a replacement string "$$" itself means "$".
+  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
