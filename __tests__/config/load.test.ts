@@ -82,7 +82,7 @@ describe("loading the event configuration", () => {
   describe("schema rules", () => {
     test("rejects unknown keys, listing the allowed ones", () => {
       expect(problemsOf(withChange((c) => (c.channel.colour = "blue")))).toEqual([
-        'test.json: /channel/colour is not a known key (allowed: class, encodingProfile, start, logLevel, outputLocking, scte35Passthrough, inputFailover)',
+        'test.json: /channel/colour is not a known key (allowed: class, encodingProfile, start, logLevel, ingest, outputLocking, scte35Passthrough, inputFailover)',
       ]);
     });
 
