@@ -5,13 +5,13 @@
 // rather than silently passing.
 
 /**
- * hashicorp/aws 5.100.0 resource types of the services this project uses (CloudFront, MediaLive,
+ * hashicorp/aws 5.100.0 resource types of the services this project uses (CloudFormation, CloudFront, MediaLive,
  * MediaPackage, S3, IAM, SNS, SQS, CloudWatch, KMS, Secrets Manager, SSM parameters, ACM,
  * Route 53, Budgets, Lambda, WAF, security groups, Scheduler, Shield, Chatbot) that have a
  * `tags` argument, from the provider's schema (`terraform providers schema -json`).
  */
 export const AWS_TAGGABLE: ReadonlySet<string> = new Set([
-  "aws_acm_certificate", "aws_budgets_budget", "aws_budgets_budget_action", "aws_chatbot_slack_channel_configuration",
+  "aws_acm_certificate", "aws_budgets_budget", "aws_budgets_budget_action", "aws_chatbot_slack_channel_configuration", "aws_cloudformation_stack",
   "aws_chatbot_teams_channel_configuration", "aws_cloudfront_distribution", "aws_cloudfront_vpc_origin", "aws_cloudwatch_composite_alarm",
   "aws_cloudwatch_contributor_insight_rule", "aws_cloudwatch_contributor_managed_insight_rule", "aws_cloudwatch_event_bus",
   "aws_cloudwatch_event_rule", "aws_cloudwatch_log_anomaly_detector", "aws_cloudwatch_log_delivery",
