@@ -219,6 +219,8 @@ export class Delivery extends Construct {
       aliases: domain ? [domain.domainName] : undefined,
       webAclId: this.firewall?.webAcl.arn,
       origin: origins,
+      // No selection_criteria (CloudFront's media-quality-based origin selection) in hashicorp/aws
+      // 5.100.0; hashicorp/terraform-provider-aws#46438 adds it. See docs/ingest.md.
       originGroup: failover
         ? [
             {
