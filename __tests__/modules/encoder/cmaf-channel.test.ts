@@ -14,7 +14,7 @@ import { ROOT, check, defaultConfig, load, shippedConfigs } from "../../support/
 const validate = templateValidator(["AWS::MediaLive::Channel"]);
 
 /** The Encoder alone, in a test scope, with CMAF ingest; returns its stack resource as synthesized. */
-function encoderStack(loaded: LoadedEvent, ingest: "CMAF" | "HLS" = "CMAF") {
+function encoderStack(loaded: LoadedEvent, ingest: "CMAF" | "HLS" = "CMAF", tags: Record<string, string> = { Event: loaded.config.event.name }) {
   const synthesized = Testing.synthScope((scope) => {
     const inputs = {
       primary: new MedialiveInput(scope, "Primary", { name: "in-primary", type: "RTP_PUSH" }),
@@ -29,7 +29,7 @@ function encoderStack(loaded: LoadedEvent, ingest: "CMAF" | "HLS" = "CMAF") {
       inputs,
       ingestEndpointUrls: ["https://a.ingest.example/in/v1/g/1/live/", "https://b.ingest.example/in/v1/g/2/live/"],
       roleArn: "arn:aws:iam::111122223333:role/medialive",
-      tags: { Event: loaded.config.event.name },
+      tags,
       dependsOn: [],
     });
   });
@@ -132,8 +132,7 @@ describe("CMAF ingest channel (Encoder with ingest CMAF)", () => {
   });
 
   test("the same descriptions as the HLS channel of the same profile, converted key by key", () => {
-    const hls = JSON.parse(encoderStack(loaded, "HLS").synthesized).resource.aws_medialive_channel.Encoder_Resource_B0A1ECC2 ??
-      Object.values<any>(JSON.parse(encoderStack(loaded, "HLS").synthesized).resource.aws_medialive_channel)[0];
+    const hls = Object.values<any>(encoderStack(loaded, "HLS").json.resource.aws_medialive_channel)[0];
     const cfn = channel.Properties.EncoderSettings;
     expect(cfn.VideoDescriptions.map((v: any) => [v.Name, v.Width, v.Height, v.CodecSettings.H264Settings.MaxBitrate ?? v.CodecSettings.H264Settings.Bitrate])).toEqual(
       hls.encoder_settings.video_descriptions.map((v: any) => [v.name, v.width, v.height, v.codec_settings.h264_settings.max_bitrate ?? v.codec_settings.h264_settings.bitrate]),
@@ -185,25 +184,7 @@ describe("CMAF ingest options", () => {
   });
 
   test("a tag value Terraform would read as an interpolation is escaped in the template body", () => {
-    const loaded = withIngest("CMAF");
-    const synthesized = JSON.parse(
-      Testing.synthScope((scope) => {
-        const inputs = { primary: new MedialiveInput(scope, "P", { name: "p", type: "RTP_PUSH" }), backup: new MedialiveInput(scope, "B", { name: "b", type: "RTP_PUSH" }) };
-        new Encoder(scope, "Encoder", {
-          naming: new Naming("demo-live", "eu-west-1"),
-          channel: loaded.config.channel,
-          profile: loaded.profile,
-          ingest: "CMAF",
-          contributionType: "RTP_PUSH",
-          inputs,
-          ingestEndpointUrls: ["u1", "u2"],
-          roleArn: "r",
-          tags: { Note: "costs ${var.x} and %{if}" },
-          dependsOn: [],
-        });
-      }),
-    );
-    const body: string = Object.values<any>(synthesized.resource.aws_cloudformation_stack)[0].template_body;
-    expect(body).toContain('"Note":"costs $${var.x} and %%{if}"');
+    const { stack } = encoderStack(withIngest("CMAF"), "CMAF", { Note: "costs ${var.x} and %{if}" });
+    expect(stack.template_body).toContain('"Note":"costs $${var.x} and %%{if}"');
   });
 });
