@@ -19,6 +19,8 @@ interface SpecType {
 interface SpecProperty {
   readonly type: SpecType;
   readonly required?: boolean;
+  /** "yes" when changing the property replaces the resource. */
+  readonly causesReplacement?: string;
 }
 interface SpecEntity {
   readonly $id: string;
@@ -51,6 +53,30 @@ export function resourceSpec(cloudFormationType: string): SpecEntity {
   const resource = database().resources.find((r) => r.cloudFormationType === cloudFormationType);
   if (!resource) throw new Error(`the service specification has no ${cloudFormationType}`);
   return resource;
+}
+
+/**
+ * Properties of the resource's property types (`Type.Property`) whose change replaces the
+ * resource, sorted. (The resource's own top-level ones are in resourceSpec().properties.)
+ */
+export function replacingPropertyTypes(cloudFormationType: string): string[] {
+  const { types } = database();
+  const resource = resourceSpec(cloudFormationType);
+  const seen = new Set<string>();
+  const found: string[] = [];
+  const visit = (t: SpecType) => {
+    if (t.element) visit(t.element);
+    t.types?.forEach(visit);
+    if (t.type !== "ref" || seen.has(t.reference!.$ref)) return;
+    seen.add(t.reference!.$ref);
+    const entity = types.get(t.reference!.$ref)!;
+    for (const [name, p] of Object.entries(entity.properties)) {
+      if (p.causesReplacement === "yes") found.push(`${entity.name}.${name}`);
+      visit(p.type);
+    }
+  };
+  Object.values(resource.properties).forEach((p) => visit(p.type));
+  return found.sort();
 }
 
 /** A CloudFormation intrinsic function in place of a value (one key, Ref or Fn::...). */

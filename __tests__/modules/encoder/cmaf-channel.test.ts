@@ -7,7 +7,7 @@ import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
 import type { LoadedEvent } from "../../../config/types";
 import { Encoder } from "../../../modules/encoder";
 import { Naming } from "../../../modules/naming";
-import { resourceSpec, specVersion, templateValidator } from "../../support/cloudformation-registry";
+import { replacingPropertyTypes, resourceSpec, specVersion, templateValidator } from "../../support/cloudformation-registry";
 import * as path from "path";
 import { ROOT, check, defaultConfig, load, shippedConfigs } from "../../support/project";
 
@@ -151,6 +151,15 @@ describe("CMAF ingest channel (Encoder with ingest CMAF)", () => {
       ChannelArn: { Description: expect.any(String), Value: { "Fn::GetAtt": ["Channel", "Arn"] } },
     });
     expect(Object.keys(resourceSpec("AWS::MediaLive::Channel").attributes ?? {})).toEqual(expect.arrayContaining(["Id", "Arn"]));
+  });
+
+  test("only a new input id replaces the channel (the registry's replacement-causing properties; docs/ingest.md relies on this)", () => {
+    const replacing = Object.entries(resourceSpec("AWS::MediaLive::Channel").properties)
+      .filter(([, p]: [string, any]) => p.causesReplacement === "yes")
+      .map(([name]) => name);
+    expect(replacing).toEqual(["Vpc"]);
+    expect(channel.Properties.Vpc).toBeUndefined();
+    expect(replacingPropertyTypes("AWS::MediaLive::Channel")).toEqual(["InputAttachment.InputId"]);
   });
 
   test("the template stays far below CloudFormation's 51,200-byte limit for template_body", () => {
