@@ -256,7 +256,7 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
   }
 
   if (ingest === "CMAF" && c.channel.start) {
-    warnings.push(`${display}: /channel/start is true, but a CMAF ingest channel is created through CloudFormation, which leaves MediaLive channels idle; start it before the event (MediaLive console, or aws medialive start-channel --channel-id with the id from terraform output channel)`);
+    warnings.push(`${display}: /channel/start is true, but a CMAF ingest channel is created through CloudFormation, which leaves MediaLive channels idle; start it before the event with npm run event -- start (docs/runbook.md)`);
   }
   if (c.regions.length > 1 && ingest === "HLS") {
     warnings.push(`${display}: /channel/ingest is HLS with ${c.regions.length} regions: HLS ingest does not guarantee that the regions number their segments alike, so a CDN failover between regions can mix one region's playlist with the other's segments. Remove channel.ingest (CMAF is the default with more than one region). See docs/ingest.md.`);

@@ -103,7 +103,7 @@ describe("which ingest an event gets", () => {
       c.channel.start = true;
     });
     expect(loaded.warnings).toContain(
-      "test.json: /channel/start is true, but a CMAF ingest channel is created through CloudFormation, which leaves MediaLive channels idle; start it before the event (MediaLive console, or aws medialive start-channel --channel-id with the id from terraform output channel)",
+      "test.json: /channel/start is true, but a CMAF ingest channel is created through CloudFormation, which leaves MediaLive channels idle; start it before the event with npm run event -- start (docs/runbook.md)",
     );
   });
 
