@@ -145,10 +145,11 @@ describe("CMAF ingest channel (Encoder with ingest CMAF)", () => {
     expect(channel.Properties.InputSpecification).toEqual({ Codec: hls.input_specification.codec, Resolution: hls.input_specification.input_resolution, MaximumBitrate: hls.input_specification.maximum_bitrate });
   });
 
-  test("exports the channel id and ARN as stack outputs, from attributes the registry lists", () => {
+  test("exports the channel id and ARN (attributes the registry lists) and the push group's name as stack outputs", () => {
     expect(template.Outputs).toEqual({
       ChannelId: { Description: expect.any(String), Value: { "Fn::GetAtt": ["Channel", "Id"] } },
       ChannelArn: { Description: expect.any(String), Value: { "Fn::GetAtt": ["Channel", "Arn"] } },
+      PackagerOutputGroupName: { Description: expect.any(String), Value: channel.Properties.EncoderSettings.OutputGroups[0].Name },
     });
     expect(Object.keys(resourceSpec("AWS::MediaLive::Channel").attributes ?? {})).toEqual(expect.arrayContaining(["Id", "Arn"]));
   });

@@ -104,11 +104,23 @@ class Setup {
     return { stack: source, value: source.output[m[2]].value };
   }
 
-  /** The channel an `${aws_medialive_channel.X.…}` value points at. */
+  /**
+   * The channel an `${aws_medialive_channel.X.…}` value points at; or, with CMAF ingest, the
+   * AWS::MediaLive::Channel in the template of the `${aws_cloudformation_stack.X.outputs[…]}` it
+   * points at, in the provider's shape as far as these checks read it.
+   */
   channel(stack: StackJson, value: string): any {
     const r = this.resolve(stack, value);
     const m = /^\$\{aws_medialive_channel\.([^.]+)\./.exec(r.value);
-    return m ? resources(r.stack, "aws_medialive_channel")[m[1]] : undefined;
+    if (m) return resources(r.stack, "aws_medialive_channel")[m[1]];
+    const properties = cloudFormationChannel(r.stack, r.value)?.Properties;
+    if (!properties) return undefined;
+    return {
+      channel_class: properties.ChannelClass,
+      input_attachments: properties.InputAttachments.map((a: any) => ({
+        automatic_input_failover_settings: a.AutomaticInputFailoverSettings && { input_preference: a.AutomaticInputFailoverSettings.InputPreference },
+      })),
+    };
   }
 
   flow(stack: StackJson, value: string): any {
@@ -121,7 +133,14 @@ class Setup {
   outputGroup(stack: StackJson, value: string): any {
     const r = this.resolve(stack, value);
     const m = /^\$\{aws_medialive_channel\.([^.]+)\.encoder_settings\[0\]\.output_groups\[(\d+)\]\.name\}$/.exec(r.value);
-    return m ? resources(r.stack, "aws_medialive_channel")[m[1]].encoder_settings.output_groups[Number(m[2])] : undefined;
+    if (m) return resources(r.stack, "aws_medialive_channel")[m[1]].encoder_settings.output_groups[Number(m[2])];
+    // CMAF ingest: the stack output that names the group, and the group of that name in the template.
+    const output = /^\$\{aws_cloudformation_stack\.([^.]+)\.outputs\["([^"]+)"\]\}$/.exec(r.value);
+    if (!output) return undefined;
+    const template = JSON.parse(resources(r.stack, "aws_cloudformation_stack")[output[1]].template_body);
+    const name = template.Outputs[output[2]]?.Value;
+    const group = template.Resources.Channel.Properties.EncoderSettings.OutputGroups.find((g: any) => g.Name === name);
+    return group && { output_group_settings: { cmaf_ingest_group_settings: group.OutputGroupSettings.CmafIngestGroupSettings } };
   }
 
   /** Why `use` cannot report in this setup, or undefined when it can. */
@@ -146,7 +165,8 @@ class Setup {
         return failover?.input_preference === "PRIMARY_INPUT_PREFERRED" ? undefined : `the input preference is ${failover?.input_preference}`;
       case "httpOutputGroup": {
         const group = this.outputGroup(stack, d.OutputGroupName);
-        return group?.output_group_settings?.hls_group_settings?.hls_cdn_settings?.[0]?.hls_basic_put_settings
+        // HLS with basic PUT, or CMAF Ingest (HTTP to MediaPackage v2).
+        return group?.output_group_settings?.hls_group_settings?.hls_cdn_settings?.[0]?.hls_basic_put_settings || group?.output_group_settings?.cmaf_ingest_group_settings
           ? undefined
           : `OutputGroupName ${d.OutputGroupName} is not the channel's HTTP push group`;
       }
@@ -159,6 +179,13 @@ class Setup {
     }
     return `unknown requirement ${requirement}`;
   }
+}
+
+/** The AWS::MediaLive::Channel of the CloudFormation stack a `${aws_cloudformation_stack.X.outputs[…]}` value reads. */
+function cloudFormationChannel(stack: StackJson, value: string): any {
+  const m = /^\$\{aws_cloudformation_stack\.([^.]+)\.outputs\[/.exec(value);
+  const body = m ? resources(stack, "aws_cloudformation_stack")[m[1]]?.template_body : undefined;
+  return body ? JSON.parse(body).Resources.Channel : undefined;
 }
 
 /** Every way `use` breaks the catalog, one line each. */
