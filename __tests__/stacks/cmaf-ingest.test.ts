@@ -115,6 +115,13 @@ describe("which ingest an event gets", () => {
     expect(() => check(c)).not.toThrow();
   });
 
+  test("no user string reaches the template body as Terraform syntax: the loader refuses interpolation in tags", () => {
+    const c = defaultConfig();
+    c.regions = ["eu-west-1", "eu-central-1"];
+    c.tags = { Note: "${var.secret}" };
+    expect(() => check(c)).toThrow(/\/tags\/Note/);
+  });
+
   test("the template body is byte-identical across two synths of the same configuration", () => {
     const a = regionalStacks(synthApp(load("config/examples/two-regions.json")))[0][1];
     const b = regionalStacks(synthApp(load("config/examples/two-regions.json")))[0][1];

@@ -53,13 +53,3 @@ export function canonicalJson(value: unknown): string {
   };
   return JSON.stringify(sort(value));
 }
-
-/**
- * A string Terraform reads literally: `${` and `%{` would start an interpolation or a template
- * directive inside template_body, so they are doubled (Terraform's escape for both).
- * https://developer.hashicorp.com/terraform/language/expressions/strings#escape-sequences
- */
-export function terraformLiteral(text: string): string {
-  // Replacement functions, not strings: in a replacement string "$$" itself means "$".
-  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
-}

@@ -4,7 +4,7 @@ import { CloudformationStack } from "@cdktf/provider-aws/lib/cloudformation-stac
 import type { MedialiveChannelInputAttachments, MedialiveChannelInputSpecification } from "@cdktf/provider-aws/lib/medialive-channel";
 import type { ChannelConfig, EncodingProfile } from "../../config/types";
 import { Naming } from "../naming";
-import { canonicalJson, ref, terraformLiteral, toCloudFormation } from "./cloudformation";
+import { canonicalJson, ref, toCloudFormation } from "./cloudformation";
 import { EncoderSettingsOptions, PACKAGER_DESTINATION_ID, PACKAGER_OUTPUT_GROUP, sharedEncoderSettings } from "./encoder-settings";
 
 /** The template's parameters: every value that comes from another resource (so the body stays static). */
@@ -130,7 +130,9 @@ export class CmafIngestChannel extends Construct {
 
     this.stack = new CloudformationStack(this, "Resource", {
       name,
-      templateBody: terraformLiteral(canonicalJson(this.template)),
+      // Strings from the configuration are Terraform-safe already: the loader refuses `${` and `%{`
+      // outside prose and escapes prose (config/text-rules.ts), so the body is not escaped again.
+      templateBody: canonicalJson(this.template),
       parameters: stackParameters,
       // A failed create leaves nothing half-built; a failed update rolls back to the running settings.
       onFailure: "DELETE",

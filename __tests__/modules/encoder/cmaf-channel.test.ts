@@ -192,9 +192,4 @@ describe("CMAF ingest options", () => {
     validate(template);
     expect(validate.errors ?? []).toEqual([]);
   });
-
-  test("a tag value Terraform would read as an interpolation is escaped in the template body", () => {
-    const { stack } = encoderStack(withIngest("CMAF"), "CMAF", { Note: "costs ${var.x} and %{if}" });
-    expect(stack.template_body).toContain('"Note":"costs $${var.x} and %%{if}"');
-  });
 });
