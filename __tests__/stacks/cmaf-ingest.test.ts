@@ -5,7 +5,8 @@ function template(stack: StackJson): any {
   return JSON.parse(only(stack, "aws_cloudformation_stack").template_body);
 }
 
-const regionalStacks = (stacks: Record<string, StackJson>) => Object.entries(stacks).filter(([name]) => !name.endsWith("-cdn"));
+/** The regional pipeline stacks: those with a `channel` output (not the CDN or Terraform Cloud stacks). */
+const regionalStacks = (stacks: Record<string, StackJson>) => Object.entries(stacks).filter(([, s]) => s.output?.channel !== undefined);
 
 describe.each([
   ["config/examples/two-regions.json", ["eu-west-1", "eu-central-1"]],
@@ -53,8 +54,8 @@ describe.each([
     }
   });
 
-  test("no warnings: the example asks for nothing the pipeline cannot do", () => {
-    expect(loaded.warnings).toEqual([]);
+  test("no warning about ingest, locking or starting: the example asks for nothing CMAF ingest cannot do", () => {
+    expect(loaded.warnings.filter((w) => /\/channel\//.test(w))).toEqual([]);
   });
 });
 

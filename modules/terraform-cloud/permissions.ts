@@ -34,6 +34,7 @@ export const SERVICES: Readonly<Record<string, ServiceScope>> = {
     accountWide: ["cloudformation:CreateResource", "cloudformation:GetResource", "cloudformation:UpdateResource", "cloudformation:DeleteResource", "cloudformation:GetResourceRequestStatus", "cloudformation:ListResources"],
     source: `${SAR}/list_awscloudcontrolapi.html`,
   },
+  cloudformation: { arnService: "cloudformation", source: `${SAR}/list_awscloudformation.html` },
   cloudfront: { arnService: "cloudfront", global: true, source: `${SAR}/list_amazoncloudfront.html` },
   cloudwatch: { arnService: "cloudwatch", accountWide: ["cloudwatch:ListDashboards"], source: `${SAR}/list_amazoncloudwatch.html` },
   cloudwatchGlobal: { arnService: "cloudwatch", global: true, source: `${SAR}/list_amazoncloudwatch.html` },
@@ -130,6 +131,19 @@ export const RESOURCE_PERMISSIONS: Readonly<Record<string, ResourcePermissions>>
     service: "mediapackagev2",
     read: ["mediapackagev2:GetChannelGroup", "mediapackagev2:ListTagsForResource"],
     write: ["mediapackagev2:CreateChannelGroup", "mediapackagev2:UpdateChannelGroup", "mediapackagev2:DeleteChannelGroup", "mediapackagev2:TagResource", "mediapackagev2:UntagResource"],
+  },
+  // CMAF ingest: the channel in a CloudFormation stack, created with the deployer's credentials.
+  aws_cloudformation_stack: {
+    service: "cloudformation",
+    read: ["cloudformation:DescribeStacks", "cloudformation:GetTemplate", "cloudformation:DescribeStackEvents"],
+    write: ["cloudformation:CreateStack", "cloudformation:UpdateStack", "cloudformation:DeleteStack", "cloudformation:TagResource", "cloudformation:UntagResource"],
+    also: [
+      {
+        service: "medialive",
+        read: ["medialive:DescribeChannel", "medialive:ListTagsForResource"],
+        write: ["medialive:CreateChannel", "medialive:UpdateChannel", "medialive:DeleteChannel", "medialive:CreateTags", "medialive:DeleteTags"],
+      },
+    ],
   },
   aws_medialive_channel: {
     service: "medialive",
