@@ -8,8 +8,8 @@
 // file instead: { "<stack>": <terraform output -json of that stack> }, for machines without
 // Terraform or state access. Tags were the alternative; outputs are exact and already carry the
 // ingest addresses and playback URLs that tags do not.
-import * as fs from "fs";
 import * as path from "path";
+import { readInputText, shown } from "../config/json-file";
 
 export interface FlowRef {
   /** `primary-a`, `backup-b`, ... (the `ingest-<key>` output). */
@@ -63,19 +63,21 @@ interface SynthStack {
   readonly parameterNames: readonly string[];
 }
 
+/** The largest synthesized stack or outputs file read: far above any event's (about 120 KB per stack). */
+const MAX_SYNTHESIZED_BYTES = 16_000_000;
+
+/** A synthesized or outputs file, read like every input file (config/json-file.ts): a regular file, bounded, strict UTF-8. */
 function readJson(file: string, what: string): unknown {
-  let text: string;
+  const read = readInputText(file, MAX_SYNTHESIZED_BYTES);
+  if ("problem" in read) throw new DiscoveryError([read.missing ? `${file}: not found: ${what}` : `${file}: ${read.problem}: ${what}`]);
   try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new DiscoveryError([`${file}: not found: ${what}`]);
-  }
-  try {
-    return JSON.parse(text);
+    return JSON.parse(read.text);
   } catch (e) {
-    throw new DiscoveryError([`${file}: not valid JSON (${(e as Error).message})`]);
+    throw new DiscoveryError([`${file}: not valid JSON (${shown((e as Error).message, 120)}): ${what}`]);
   }
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Literal values (never `${...}` references) of the keys that name secrets, anywhere in a stack's resources. */
 function collectRefs(node: unknown, into: { secrets: Set<string>; parameters: Set<string> }): void {
@@ -93,11 +95,17 @@ function collectRefs(node: unknown, into: { secrets: Set<string>; parameters: Se
 
 /** The synthesized stacks: names, directories, regions (the default aws provider's) and output names. */
 export function readSynthesized(outdir: string): SynthStack[] {
-  const manifest = readJson(path.join(outdir, "manifest.json"), "synthesize the event first (npm run synth, with the same EVENT_CONFIG)") as {
-    stacks?: Record<string, { name: string; workingDirectory: string; synthesizedStackPath: string; dependencies?: string[] }>;
-  };
-  return Object.values(manifest.stacks ?? {}).map((s) => {
-    const tf = readJson(path.join(outdir, s.synthesizedStackPath), "synthesize the event again (npm run synth)") as {
+  const file = path.join(outdir, "manifest.json");
+  const manifest = readJson(file, "synthesize the event first (npm run synth, with the same EVENT_CONFIG)");
+  const stacks = isRecord(manifest) && isRecord(manifest.stacks) ? Object.values(manifest.stacks) : undefined;
+  const isStack = (s: unknown) =>
+    isRecord(s) && typeof s.name === "string" && typeof s.workingDirectory === "string" && typeof s.synthesizedStackPath === "string" && (s.dependencies === undefined || Array.isArray(s.dependencies));
+  if (!stacks || !stacks.every(isStack)) throw new DiscoveryError([`${file}: not a manifest cdktf writes (stacks, each with a name, workingDirectory and synthesizedStackPath): synthesize the event again (npm run synth)`]);
+  return (stacks as { name: string; workingDirectory: string; synthesizedStackPath: string; dependencies?: string[] }[]).map((s) => {
+    const stackFile = path.join(outdir, s.synthesizedStackPath);
+    const read = readJson(stackFile, "synthesize the event again (npm run synth)");
+    if (!isRecord(read)) throw new DiscoveryError([`${stackFile}: not a synthesized stack (a JSON object): synthesize the event again (npm run synth)`]);
+    const tf = read as {
       provider?: { aws?: { region?: string; alias?: string }[] };
       output?: Record<string, unknown>;
       resource?: unknown;
@@ -136,7 +144,10 @@ function unwrap(outputs: Record<string, unknown>): Record<string, unknown> {
 
 /** Outputs from a file: { "<stack>": { ... } } as written by `terraform output -json` per stack. */
 export function fileOutputReader(file: string): OutputReader {
-  const all = readJson(file, "pass the file written from `terraform output -json` of each stack") as Record<string, Record<string, unknown>>;
+  const what = "pass the file written from `terraform output -json` of each stack";
+  const read = readJson(file, what);
+  if (!isRecord(read)) throw new DiscoveryError([`${file}: must be an object of { "<stack>": <outputs> }: ${what}`]);
+  const all = read as Record<string, Record<string, unknown>>;
   return (stack) => {
     if (!all[stack]) throw new DiscoveryError([`${file}: /${stack} is missing: add that stack's outputs (terraform output -json in cdktf.out/stacks/${stack})`]);
     return all[stack];
