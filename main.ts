@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { printedProblems } from "./config/json-file";
 import { ConfigError, loadEvent } from "./config/load";
-import { invocationFolder, setting } from "./config/paths";
+import { invocationFolder, outputFolder, setting } from "./config/paths";
 import { blocking, formatReport } from "./policy";
 import { OutputError, removeStagingFolders, stageChecked } from "./policy/gate";
 import { projectRoot } from "./policy/output-folder";
@@ -28,8 +28,7 @@ async function main(): Promise<number> {
   const given = setting("EVENT_CONFIG");
   const configFile = given ? path.resolve(from, given) : path.join(root, "config", "default.json");
   const display = given ?? path.join("config", "default.json");
-  const outdirSetting = setting("CDKTF_OUTDIR");
-  const outdir = outdirSetting ? path.resolve(from, outdirSetting) : path.join(root, "cdktf.out");
+  const outdir = outputFolder(root, from);
   try {
     const loaded = loadEvent(configFile, { profilesDir: path.join(root, "encoding-profiles"), display });
     for (const warning of loaded.warnings) console.error(`warning: ${warning}`);

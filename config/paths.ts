@@ -3,8 +3,8 @@
 import * as path from "path";
 
 /** An environment variable, or undefined when it is unset, empty or blank. */
-export function setting(name: string): string | undefined {
-  const value = process.env[name];
+export function setting(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const value = env[name];
   return value === undefined || value.trim() === "" ? undefined : value;
 }
 
@@ -21,4 +21,14 @@ export function invocationFolder(projectRoot: string): string {
   const root = path.resolve(projectRoot);
   const byNpm = pkg !== undefined && path.resolve(pkg) === path.join(root, "package.json") && path.resolve(process.cwd()) === root;
   return init && path.isAbsolute(init) && byNpm ? init : process.cwd();
+}
+
+/**
+ * The output folder synthesis writes and the event commands read: `given` (an `--outdir`), else
+ * CDKTF_OUTDIR, relative to `from` (the folder the command was typed in); when neither is set, the
+ * project's own cdktf.out (cdktf.json's output), whatever the working folder.
+ */
+export function outputFolder(root: string, from: string, given?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = given !== undefined && given.trim() !== "" ? given : setting("CDKTF_OUTDIR", env);
+  return chosen ? path.resolve(from, chosen) : path.join(root, "cdktf.out");
 }

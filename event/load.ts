@@ -1,6 +1,7 @@
 // From arguments to a Context: find the synthesized app, read the outputs, pick the regions.
 import { execFileSync } from "child_process";
 import * as path from "path";
+import { outputFolder } from "../config/paths";
 import type { Args } from "./args";
 import type { Clients } from "./aws";
 import type { Context } from "./context";
@@ -22,13 +23,11 @@ const realExec: Exec = (program, args, cwd) =>
   execFileSync(program, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 16 * 1024 * 1024, timeout: TERRAFORM_TIMEOUT_MS });
 
 /**
- * The synthesized app: --outdir, else the folder the synthesis used, as main.ts finds it
- * (CDKTF_OUTDIR from where the command was typed, blank meaning unset; else the project's cdktf.out).
+ * The synthesized app: --outdir, else the folder the synthesis used, by the helper main.ts uses
+ * (config/paths.ts: CDKTF_OUTDIR from where the command was typed, blank meaning unset; else the project's cdktf.out).
  */
 export function outdirOf(args: Args, deps: Pick<Deps, "env" | "cwd" | "root">): string {
-  if (args.outdir) return path.resolve(deps.cwd, args.outdir);
-  const setting = deps.env.CDKTF_OUTDIR?.trim() ? deps.env.CDKTF_OUTDIR : undefined;
-  return setting ? path.resolve(deps.cwd, setting) : path.join(deps.root ?? deps.cwd, "cdktf.out");
+  return outputFolder(deps.root ?? deps.cwd, deps.cwd, args.outdir, deps.env);
 }
 
 /** The context, or the problems (one line each) that prevent it. */
