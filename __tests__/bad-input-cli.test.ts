@@ -174,18 +174,27 @@ describe("input files that are not configuration files", () => {
     ]);
   });
 
-  test.concurrent("thousands of repeated keys are each found, and the first 50 printed with a count of the rest", async () => {
+  test.concurrent("a key repeated thousands of times is one line, with where it is and how often", async () => {
     const dir = temp("bad-input-");
     const file = path.join(dir, "repeated.json");
     const text = JSON.stringify(defaultConfig(), null, 2).replace('"event": {', `"event": {\n${'    "costCentre": "x",\n'.repeat(3000)}`);
     fs.writeFileSync(file, text);
     const r = await run({ EVENT_CONFIG: file, CDKTF_OUTDIR: path.join(dir, "out") });
-    // 3000 inserted from line 4 on, and the default config's own costCentre after them: 3000 repeats.
-    const line = (n: number) => `${file}: /event has the key "costCentre" twice (lines 4 and ${n}); JSON keeps only the last, so rename or merge them`;
+    // 3000 inserted from line 4 on, and the default config's own costCentre after them.
     expectRefused(r, [
-      ...Array.from({ length: 50 }, (_, k) => line(5 + k)),
-      "... and 2950 more problems, not shown: fix the ones above and run again",
-      "Nothing was synthesized: fix the 3000 problems above.",
+      `${file}: /event has the key "costCentre" 3001 times (lines 4, 5, 6 and 2998 more); JSON keeps only the last, so rename or merge them`,
+      summary,
+    ]);
+  });
+
+  test.concurrent("keys repeated on one line are placed by line and column", async () => {
+    const dir = temp("bad-input-");
+    const file = path.join(dir, "minified.json");
+    fs.writeFileSync(file, JSON.stringify(defaultConfig()).replace(/^\{/, '{"a":1,"a":2,"a":3,"b":1,"b":2,'));
+    expectRefused(await run({ EVENT_CONFIG: file, CDKTF_OUTDIR: path.join(dir, "out") }), [
+      `${file}: / has the key "a" 3 times (line:column 1:2, 1:8 and 1:14); JSON keeps only the last, so rename or merge them`,
+      `${file}: / has the key "b" twice (line:column 1:20 and 1:26); JSON keeps only the last, so rename or merge them`,
+      "Nothing was synthesized: fix the 2 problems above.",
     ]);
   });
 
@@ -254,6 +263,19 @@ describe("the output folder", () => {
     ["a symbolic link to the project", ({ parent }) => path.join(parent, "project-link"), ".", ({ parent }) => refusal(path.join(parent, "project-link"), "it is the project folder", own)],
     ["a file", () => "package.json", ".", () => refusal("package.json", "it is a file, not a folder", "choose an empty or new folder")],
     ["the folder the command is typed in", () => ".", "config", ({ project }) => refusal(path.join(project, "config"), "it is the folder you are working in", own)],
+    // Quoted, ~ reaches the program unexpanded: a folder named ~ that a later `rm -rf ~` would confuse with home.
+    [
+      "a quoted ~/out",
+      () => "~/out",
+      ".",
+      () => refusal("~/out", "it would create a folder named ~, which is a home folder the shell did not expand because the path was quoted", "write the path out, such as $HOME/cdktf.out"),
+    ],
+    [
+      "a name with a line break",
+      () => "a\nb",
+      ".",
+      () => 'cannot use "a\\nb" as the output folder (it holds a control character such as a line break); choose a folder name without one; nothing was synthesized',
+    ],
   ];
 
   test.concurrent.each(cases)("CDKTF_OUTDIR pointing at %s deletes nothing and writes nothing", async (_name, outdir, cwd, line) => {

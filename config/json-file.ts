@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
-import { scanJson } from "./json-syntax";
+import { scanJson, TextPosition } from "./json-syntax";
 
 /** Thrown when a configuration or profile is invalid. One line per problem, in reading order. */
 export class ConfigError extends Error {
@@ -182,8 +182,20 @@ export function readJsonFile(file: string, display: string, problems: string[]):
   }
   // JSON.parse keeps the last of two equal keys without a word; a second endpoint "ts" would
   // silently replace the first.
+  // One line per key, however often it repeats: where it is, by line (and column when lines coincide).
+  const repeated = new Map<string, { pointer: string; key: string; at: TextPosition[] }>();
   for (const d of scan.duplicates) {
-    problems.push(`${display}: ${shownPointer(d.pointer) || "/"} has the key ${shown(d.key, 60)} twice (lines ${d.first.line} and ${d.second.line}); JSON keeps only the last, so rename or merge them`);
+    const id = JSON.stringify([d.pointer, d.key]);
+    const entry = repeated.get(id) ?? repeated.set(id, { pointer: d.pointer, key: d.key, at: [d.first] }).get(id)!;
+    entry.at.push(d.second);
+  }
+  for (const { pointer, key, at } of repeated.values()) {
+    const sameLine = new Set(at.map((p) => p.line)).size < at.length;
+    const where = (p: TextPosition) => (sameLine ? `${p.line}:${p.column}` : `${p.line}`);
+    const first = at.slice(0, 3).map(where);
+    const places = at.length > 3 ? `${first.join(", ")} and ${at.length - 3} more` : `${first.slice(0, -1).join(", ")} and ${first[first.length - 1]}`;
+    const times = at.length === 2 ? "twice" : `${at.length} times`;
+    problems.push(`${display}: ${shownPointer(pointer) || "/"} has the key ${shown(key, 60)} ${times} (${sameLine ? "line:column" : "lines"} ${places}); JSON keeps only the last, so rename or merge them`);
   }
   for (const n of scan.numbers) {
     problems.push(`${display}: ${shownPointer(n.pointer) || "/"} ${n.reason} (got ${n.text.length > 40 ? `${n.text.slice(0, 30)}…, ${n.text.length} characters` : n.text})`);

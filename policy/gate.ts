@@ -164,6 +164,8 @@ function replaceFolder(from: string, to: string): void {
 
 const WRITE_ERRORS: Record<string, string> = {
   EACCES: "permission denied",
+  ENOENT: "no such file or folder, and it cannot be created there",
+  EINVAL: "the file system does not accept that name",
   EPERM: "operation not permitted",
   EROFS: "read-only file system",
   ENOSPC: "no space left on the device",

@@ -50,6 +50,18 @@ export function outputFolderRefusal(outdir: string, protect: readonly string[]):
     if (kept === target) return refuse(`it is ${describe(folder, protect)}`, own);
     if (isInside(kept, target)) return refuse(`it holds ${describe(folder, protect)}`, own);
   }
+  // A path is one line in every message, and folders it would create are ones people can name.
+  const typed = path.resolve(outdir);
+  if (CONTROL.test(typed)) {
+    return `cannot use ${JSON.stringify(displayPath(typed))} as the output folder (it holds a control character such as a line break); choose a folder name without one; nothing was synthesized`;
+  }
+  const created = missingSegments(typed);
+  if (created.some((segment) => segment.startsWith("~"))) {
+    return refuse(
+      "it would create a folder named ~, which is a home folder the shell did not expand because the path was quoted",
+      "write the path out, such as $HOME/cdktf.out",
+    );
+  }
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(outdir);
@@ -67,6 +79,16 @@ export function outputFolderRefusal(outdir: string, protect: readonly string[]):
   if (foreign.length === 0) return refuse("its manifest.json or stacks/ is not what cdktf writes, so it is not an earlier synthesis");
   const list = foreign.length <= 3 ? foreign.join(", ") : `${foreign.slice(0, 3).join(", ")} and ${foreign.length - 3} more`;
   return refuse(`it holds ${list}, not only the manifest.json and stacks/ of an earlier synthesis`);
+}
+
+/** Control characters (C0, DEL, C1), as in config/text-rules.ts. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The segments at the end of `p` that do not exist yet (that writing it would create). */
+function missingSegments(p: string): string[] {
+  const missing: string[] = [];
+  for (let dir = p; !fs.existsSync(dir) && path.dirname(dir) !== dir; dir = path.dirname(dir)) missing.unshift(path.basename(dir));
+  return missing;
 }
 
 /**
