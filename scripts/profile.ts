@@ -1,7 +1,9 @@
 // `npm run profile -- <file>`: checks one encoding profile file (ladder or MediaLive template)
 // and prints its ladder as a table. On problems it prints one line each and exits with status 1.
 import * as path from "path";
+import { invocationFolder } from "../config/paths";
 import { loadProfileFile } from "../config/profiles";
+import { projectRoot } from "../policy/output-folder";
 import { profileReport } from "../config/profile-report";
 
 function main(args: readonly string[]): number {
@@ -10,8 +12,8 @@ function main(args: readonly string[]): number {
     return 2;
   }
   const given = args[0];
-  // npm runs scripts from the project root; a relative path means the caller's directory.
-  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), given);
+  // A relative path means the folder the command was typed in (config/paths.ts), as for synth.
+  const file = path.resolve(invocationFolder(projectRoot(__dirname) ?? process.cwd()), given);
   const problems: string[] = [];
   const profile = loadProfileFile(file, given, problems);
   if (!profile) {
