@@ -264,6 +264,12 @@ function checkRenditions(s: ProfileSubject, say: Say): void {
   }
 }
 
+/** What to lower when a rendition exceeds even the highest level: each [value, highest limit, advice] exceeded. */
+function beyondEvery(checks: readonly [number, number, string][]): string {
+  const over = checks.filter(([value, limit]) => value > limit).map(([, , advice]) => advice);
+  return over.length > 0 ? over.join(" and ") : "a lower frame rate, picture size or bitrate";
+}
+
 function checkLevel(subject: RenditionSubject, levelName: ProfileSubject["levelName"], say: Say): void {
   const { rendition: r, codec, at } = subject;
   if (r.level === "AUTO") return;
@@ -277,7 +283,13 @@ function checkLevel(subject: RenditionSubject, levelName: ProfileSubject["levelN
     const fits = ([mbps, fs, br]: readonly [number, number, number]) => frameMbs <= fs && frameMbs * fps <= mbps && r.bitrate <= br * factor;
     if (!fits(limits)) {
       const enough = [...H264_LEVELS].find(([, l]) => fits(l))?.[0];
-      say(at.level, `${levelName(r.level, codec)} is too low for ${at30}: H.264 level ${r.level} allows ${limits[1]} macroblocks per frame, ${limits[0]} per second and ${limits[2] * factor} b/s (${r.profile}); use ${enough ? `${levelName(enough, codec)} or higher` : "a lower bitrate"}, or ${levelName("AUTO", codec)}`);
+      const all = [...H264_LEVELS.values()];
+      const beyond = beyondEvery([
+        [frameMbs, Math.max(...all.map((l) => l[1])), "a smaller picture"],
+        [frameMbs * fps, Math.max(...all.map((l) => l[0])), "a lower frame rate"],
+        [r.bitrate, Math.max(...all.map((l) => l[2])) * factor, "a lower bitrate"],
+      ]);
+      say(at.level, `${levelName(r.level, codec)} is too low for ${at30}: H.264 level ${r.level} allows ${limits[1]} macroblocks per frame, ${limits[0]} per second and ${limits[2] * factor} b/s (${r.profile}); use ${enough ? `${levelName(enough, codec)} or higher, or ${levelName("AUTO", codec)}` : `${beyond} (no H.264 level carries this)`}`);
     }
     return;
   }
@@ -293,7 +305,13 @@ function checkLevel(subject: RenditionSubject, levelName: ProfileSubject["levelN
   const fits = (l: readonly [number, number, number, number?]) => samples <= l[0] && samples * fps <= l[1] && r.bitrate <= maxBr(l);
   if (!fits(limits)) {
     const enough = [...H265_LEVELS].find(([, l]) => (tier === "MAIN" || l[3] !== undefined) && fits(l))?.[0];
-    say(at.level, `${levelName(r.level, codec)} is too low for ${at30}: HEVC level ${r.level} (${tier} tier) allows ${limits[0]} luma samples per picture, ${limits[1]} per second and ${maxBr(limits)} b/s; use ${enough ? `${levelName(enough, codec)} or higher` : "a lower bitrate"}, or ${levelName("AUTO", codec)}`);
+    const all = [...H265_LEVELS.values()].filter((l) => tier === "MAIN" || l[3] !== undefined);
+    const beyond = beyondEvery([
+      [samples, Math.max(...all.map((l) => l[0])), "a smaller picture"],
+      [samples * fps, Math.max(...all.map((l) => l[1])), "a lower frame rate"],
+      [r.bitrate, Math.max(...all.map(maxBr)), "a lower bitrate"],
+    ]);
+    say(at.level, `${levelName(r.level, codec)} is too low for ${at30}: HEVC level ${r.level} (${tier} tier) allows ${limits[0]} luma samples per picture, ${limits[1]} per second and ${maxBr(limits)} b/s; use ${enough ? `${levelName(enough, codec)} or higher, or ${levelName("AUTO", codec)}` : `${beyond} (no HEVC level carries this)`}`);
   }
 }
 

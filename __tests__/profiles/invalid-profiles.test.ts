@@ -33,6 +33,10 @@ const EXPECTED: Record<string, string[]> = {
   "ladder-level-too-low": [
     '/renditions/0/level "3" is too low for 1280x720 at 30 fps and 3000000 b/s: H.264 level 3 allows 1620 macroblocks per frame, 40500 per second and 12500000 b/s (HIGH); use "3.1" or higher, or "AUTO"',
   ],
+  // 1000 fps: no H.264 level carries it, so AUTO would not help either.
+  "ladder-frame-rate-beyond-every-level": [
+    '/renditions/0/level "3" is too low for 1280x720 at 1000 fps and 3000000 b/s: H.264 level 3 allows 1620 macroblocks per frame, 40500 per second and 12500000 b/s (HIGH); use a lower frame rate (no H.264 level carries this)',
+  ],
   "ladder-hevc-level": ['/renditions/0/level must be one of the HEVC levels AUTO, 1, 2, 2.1, 3, 3.1, 4, 4.1, 5, 5.1, 5.2, 6, 6.1, 6.2 (got "4.2")'],
   "ladder-baseline-b-frames": ["/renditions/1/bFrames must be 0 for BASELINE, which has no B-frames (got 2)"],
   "ladder-hevc-b-frames": ["/video/bFrames cannot be set for HEVC: the hashicorp/aws 5.100 MediaLive resource has no B-frame setting for H.265; remove it"],
