@@ -278,6 +278,7 @@ const EXPECTED: Record<string, string[]> = {
   "inject-list-token.json": ["inject-list-token.json: /event/description must not contain cdktf token syntax \"#{TfToken[\": cdktf would replace it with a reference to another resource (got \"#{TfToken[TOKEN.3]}\")"],
   "text-control-character.json": ["text-control-character.json: /event/description must not contain control characters such as NUL, tabs or line breaks (U+0000 at character 6) (got \"Final\\u0000 of the cup\")"],
   "text-line-break.json": ["text-line-break.json: /event/description must not contain control characters such as NUL, tabs or line breaks (U+000A at character 10) (got \"Cup final\\nlive\")"],
+  "text-line-separator.json": ["text-line-separator.json: /event/description must not contain control characters such as NUL, tabs or line breaks (U+2028 at character 10) (got \"Cup final\\u2028live\")"],
   "text-lone-surrogate.json": ['text-lone-surrogate.json: /event/description holds half of a UTF-16 surrogate pair (\\uD83D at character 11), which is not text; retype the character (got "Cup final \\ud83d live")'],
   // AWS naming rules: tags, S3 bucket names, names the pipeline generates from config values
   "tag-aws-prefix.json": ["tag-aws-prefix.json: /tags key \"aws:cloudformation:stack-name\" is not allowed: the aws: prefix is reserved for tags AWS sets itself"],

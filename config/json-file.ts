@@ -30,7 +30,8 @@ export function printedProblems(problems: readonly string[], limit = MAX_PRINTED
  * into a name must not become a 100 KB line), with its full length said.
  */
 export function shown(value: unknown, max = 80): string {
-  const json = JSON.stringify(value) ?? String(value);
+  // JSON leaves the Unicode line and paragraph separators as they are: escaped, a message stays one line.
+  const json = (JSON.stringify(value) ?? String(value)).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
   if (json.length <= max) return json;
   let head = json.slice(0, max - 20);
   if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);

@@ -48,7 +48,8 @@ export function terraformLiteral(s: string): string {
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+/** C0, DEL, C1, and the Unicode line and paragraph separators (line breaks to every terminal and JavaScript). */
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 
 /** A JSON pointer segment. */
 export function pointerSegment(key: string | number): string {
@@ -57,8 +58,9 @@ export function pointerSegment(key: string | number): string {
 
 /** A value as a message shows it: JSON, shortened past 60 characters. */
 export function shown(value: string): string {
-  const json = JSON.stringify(value);
-  return json.length <= 62 ? json : `${JSON.stringify(value.slice(0, 40))}... (${[...value].length} characters)`;
+  // JSON leaves the Unicode line and paragraph separators as they are: escaped, a message stays one line.
+  const json = (v: string) => JSON.stringify(v).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return json(value).length <= 62 ? json(value) : `${json(value.slice(0, 40))}... (${[...value].length} characters)`;
 }
 
 export interface TextRuleOptions {
