@@ -5,7 +5,9 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { parseArgs } from "../../event/args";
 import { discover, DiscoveryError, fileOutputReader } from "../../event/discovery";
+import { Deps, loadContext } from "../../event/load";
 
 const never = () => {
   throw new Error("outputs are not read when the synthesized app cannot be");
@@ -68,5 +70,30 @@ describe("event commands: bad --outdir and --outputs", () => {
     expect(problems(() => fileOutputReader(fifo))).toEqual([`${fifo}: cannot read the file (it is a named pipe, not a regular file): ${what}`]);
     expect(problems(() => fileOutputReader("/dev/zero"))).toEqual([`/dev/zero: cannot read the file (it is a device, not a regular file): ${what}`]);
     expect(problems(() => fileOutputReader(nul))).toEqual([`${nul}: must be an object of { "<stack>": <outputs> }: ${what}`]);
+  });
+});
+
+describe("event commands: the output folder, found as synthesis finds it", () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), "event-outdir-"));
+  const typedIn = path.join(project, "config");
+  const deps = (env: NodeJS.ProcessEnv): Deps => ({
+    rt: undefined as unknown as Deps["rt"],
+    clients: () => {
+      throw new Error("no AWS client is made when nothing was synthesized");
+    },
+    env,
+    cwd: typedIn,
+    root: project,
+  });
+  const missing = (dir: string) => [`${path.join(dir, "manifest.json")}: not found: ${again}`];
+
+  test("unset or blank, it is the project's cdktf.out, whatever folder the command was typed in", () => {
+    expect(loadContext(parseArgs(["status"]), deps({}))).toEqual(missing(path.join(project, "cdktf.out")));
+    expect(loadContext(parseArgs(["status"]), deps({ CDKTF_OUTDIR: "  " }))).toEqual(missing(path.join(project, "cdktf.out")));
+  });
+
+  test("CDKTF_OUTDIR and --outdir are relative to where the command was typed; --outdir wins", () => {
+    expect(loadContext(parseArgs(["status"]), deps({ CDKTF_OUTDIR: "out" }))).toEqual(missing(path.join(typedIn, "out")));
+    expect(loadContext(parseArgs(["status", "--outdir", "../build"]), deps({ CDKTF_OUTDIR: "out" }))).toEqual(missing(path.join(project, "build")));
   });
 });
