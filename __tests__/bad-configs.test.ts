@@ -281,6 +281,7 @@ const EXPECTED: Record<string, string[]> = {
   "text-line-separator.json": ["text-line-separator.json: /event/description must not contain control characters such as NUL, tabs or line breaks (U+2028 at character 10) (got \"Cup final\\u2028live\")"],
   "text-lone-surrogate.json": ['text-lone-surrogate.json: /event/description holds half of a UTF-16 surrogate pair (\\uD83D at character 11), which is not text; retype the character (got "Cup final \\ud83d live")'],
   // AWS naming rules: tags, S3 bucket names, names the pipeline generates from config values
+  "tag-pipeline-key.json": ['tag-pipeline-key.json: /tags key "CostCentre" is set by the pipeline (from event.costCentre) and would replace this value; set it there, or choose another key'],
   "tag-aws-prefix.json": ["tag-aws-prefix.json: /tags key \"aws:cloudformation:stack-name\" is not allowed: the aws: prefix is reserved for tags AWS sets itself"],
   "tag-value-aws-prefix.json": ["tag-value-aws-prefix.json: /tags/Owner must not start with aws:, which is reserved for tags AWS sets itself (got \"AWS:media\")"],
   "tag-value-characters.json": ["tag-value-characters.json: /tags/Owner must be a tag value: at most 256 letters, digits, spaces or _.:/=+-@ (got \"media & ops\")"],

@@ -350,6 +350,13 @@ function checkValues(data: unknown, trusted: (pointer: string) => boolean, say: 
  * https://docs.aws.amazon.com/batch/latest/userguide/tag-restrictions.html (characters and lengths: event.schema.json).
  */
 const RESERVED_TAG_PREFIX = /^aws:/i;
+/** Tags every resource gets from the pipeline (stacks/common.ts eventTags), and where each comes from. */
+const PIPELINE_TAGS: Record<string, string | undefined> = {
+  Event: "from event.name",
+  Environment: "from event.environment",
+  CostCentre: "from event.costCentre",
+  ManagedBy: "always live-event-pipeline",
+};
 
 function checkTags(at: (pointer: string) => unknown, trusted: (pointer: string) => boolean, say: (p: string, t: string) => void): void {
   const tags = at("/tags");
@@ -358,6 +365,7 @@ function checkTags(at: (pointer: string) => unknown, trusted: (pointer: string) 
       const pointer = `/tags/${pointerSegment(key)}`;
       if (!trusted(pointer)) continue;
       if (RESERVED_TAG_PREFIX.test(key)) say("/tags", `key ${JSON.stringify(key)} is not allowed: the aws: prefix is reserved for tags AWS sets itself`);
+      else if (PIPELINE_TAGS[key]) say("/tags", `key ${JSON.stringify(key)} is set by the pipeline (${PIPELINE_TAGS[key]}) and would replace this value; set it there, or choose another key`);
       else if (typeof value === "string" && RESERVED_TAG_PREFIX.test(value)) say(pointer, `must not start with aws:, which is reserved for tags AWS sets itself (got ${JSON.stringify(value)})`);
     }
   }
