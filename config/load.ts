@@ -149,7 +149,7 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
       const primary = c.regions[0];
       // Flows that take the feed straight from the encoders decrypt it: the primary region's, and
       // every region's when the encoders send to all of them.
-      const decrypting = mc.regionalFeed.mode === "direct" ? c.regions : [primary];
+      const decrypting: readonly string[] = mc.regionalFeed.mode === "direct" ? c.regions : [primary];
       const secretRegion = d.secretArn.split(":")[3];
       if (secretRegion !== primary) say(`${at}/decryption/secretArn`, `is in ${secretRegion}, but MediaConnect reads secrets from the flow's own region ${primary} (got ${JSON.stringify(d.secretArn)})`);
       for (const region of decrypting.slice(1)) {
@@ -177,7 +177,7 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
         if (arn && arn.split(":")[3] !== region) say(`${at}/regionalFeed/secretArns/${region}`, `is in ${arn.split(":")[3]}, not in ${region} (got ${JSON.stringify(arn)})`);
       }
       for (const region of Object.keys(feed.secretArns ?? {})) {
-        if (!c.regions.includes(region)) say(`${at}/regionalFeed/secretArns/${region}`, `names a region that is not in /regions (${c.regions.join(", ")})`);
+        if (!(c.regions as readonly string[]).includes(region)) say(`${at}/regionalFeed/secretArns/${region}`, `names a region that is not in /regions (${c.regions.join(", ")})`);
       }
     }
     if (mc.protocol === "zixi-push" && mc.primaryPort !== undefined && (mc.primaryPort !== 5000 || mc.backupPort !== 5001)) {
@@ -202,7 +202,7 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
       }
     }
     for (const [region, zones] of Object.entries(mc.availabilityZones ?? {})) {
-      if (!c.regions.includes(region)) say(`${at}/availabilityZones/${region}`, `names a region that is not in /regions (${c.regions.join(", ")})`);
+      if (!(c.regions as readonly string[]).includes(region)) say(`${at}/availabilityZones/${region}`, `names a region that is not in /regions (${c.regions.join(", ")})`);
       zones.forEach((zone, i) => {
         if (!zone.startsWith(region)) say(`${at}/availabilityZones/${region}/${i}`, `is not an Availability Zone of ${region} (got ${JSON.stringify(zone)})`);
       });

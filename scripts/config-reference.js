@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Prints the configuration-key table from config/event.schema.json, or with --write replaces the
-// table between the markers in docs/configuration.md. A test keeps that page and the schema in step.
+// table between the markers in docs/configuration.md (`npm run generate` does too). A test keeps
+// that page and the schema in step.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -55,16 +56,20 @@ function table() {
   return [BEGIN, "| key | type / allowed | default | meaning |", "|---|---|---|---|", ...rows(), END].join("\n");
 }
 
-module.exports = { table, BEGIN, END };
+/** The text of docs/configuration.md (`text`) with a fresh table between its markers. */
+function freshTable(text) {
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  if (start < 0 || end < 0) throw new Error("docs/configuration.md has no config-reference markers");
+  return text.slice(0, start) + table() + text.slice(end + END.length);
+}
+
+module.exports = { table, freshTable, BEGIN, END };
 
 if (require.main === module) {
   if (process.argv.includes("--write")) {
     const readme = path.join(root, "docs", "configuration.md");
-    const text = fs.readFileSync(readme, "utf8");
-    const start = text.indexOf(BEGIN);
-    const end = text.indexOf(END);
-    if (start < 0 || end < 0) throw new Error("docs/configuration.md has no config-reference markers");
-    fs.writeFileSync(readme, text.slice(0, start) + table() + text.slice(end + END.length));
+    fs.writeFileSync(readme, freshTable(fs.readFileSync(readme, "utf8")));
   } else {
     console.log(table());
   }
