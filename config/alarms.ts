@@ -1,6 +1,9 @@
 // The `alarms` block of the event configuration: who is notified, and per alarm family the
-// overrides of the module's defaults. The catalogue below names every family and what kind of
-// condition it watches, so the loader can reject overrides that cannot mean anything.
+// overrides of the module's defaults. The catalogue (modules/monitoring/families.ts) names every
+// family and what kind of condition it watches, so the loader can reject overrides that cannot
+// mean anything.
+
+import { ALARM_FAMILIES, type AlarmFamily } from "../modules/monitoring/families";
 
 /** Protocols an SNS subscription can use without extra infrastructure on our side. */
 export type NotificationProtocol = "email" | "email-json" | "https" | "sms" | "sqs" | "lambda";
@@ -25,42 +28,9 @@ export interface AlarmsConfig {
   readonly families: Readonly<Partial<Record<AlarmFamily, AlarmFamilyOverride>>>;
 }
 
-/**
- * Input metrics of a channel with automatic input failover are read through a Metrics Insights
- * query (modules/monitoring/metrics.json, ActiveInputFailoverLabel), and Metrics Insights
- * aggregates to one minute: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-limits.html
- */
-const INSIGHTS_MINUTES = "on a channel with automatic input failover it is read through a Metrics Insights query, which has one-minute resolution";
-
-/**
- * Every alarm family. `level`: the alarm compares a measured level with a threshold (false: it
- * watches a state such as "connected", and a threshold would mean nothing). `highResolution`:
- * the service publishes one datapoint a second and the alarm reads it directly, so periods of 10,
- * 20 and 30 s are possible. `minuteOnly`: why a family on a high-resolution service still needs
- * whole minutes. `percent`: the threshold is a percentage.
- */
-export const ALARM_FAMILIES = {
-  sourceNotConnected: { layer: "MediaConnect", level: false, highResolution: true, percent: false },
-  sourceDisconnections: { layer: "MediaConnect", level: true, highResolution: true, percent: false },
-  sourcePacketLoss: { layer: "MediaConnect", level: true, highResolution: true, percent: true },
-  sourceContinuityErrors: { layer: "MediaConnect", level: true, highResolution: true, percent: false },
-  sourceBitrateZero: { layer: "MediaConnect", level: true, highResolution: true, percent: false },
-  inputLoss: { layer: "MediaLive", level: true, highResolution: false, percent: false, minuteOnly: INSIGHTS_MINUTES },
-  activeAlerts: { layer: "MediaLive", level: true, highResolution: true, percent: false },
-  inputFrameRate: { layer: "MediaLive", level: true, highResolution: false, percent: false, minuteOnly: INSIGHTS_MINUTES },
-  primaryInputInactive: { layer: "MediaLive", level: false, highResolution: true, percent: false },
-  output4xxErrors: { layer: "MediaLive", level: true, highResolution: true, percent: false },
-  output5xxErrors: { layer: "MediaLive", level: true, highResolution: true, percent: false },
-  droppedFrames: { layer: "MediaLive", level: true, highResolution: true, percent: false },
-  pipelineSilent: { layer: "MediaLive", level: false, highResolution: true, percent: false },
-  ingressStopped: { layer: "MediaPackage", level: false, highResolution: false, percent: false },
-  egress5xxErrors: { layer: "MediaPackage", level: true, highResolution: false, percent: false },
-  egressResponseTime: { layer: "MediaPackage", level: true, highResolution: false, percent: false },
-  cdn5xxErrorRate: { layer: "CloudFront", level: true, highResolution: false, percent: true },
-  cdnTotalErrorRate: { layer: "CloudFront", level: true, highResolution: false, percent: true },
-  cdnOriginLatency: { layer: "CloudFront", level: true, highResolution: false, percent: false },
-} as const satisfies Record<string, { layer: string; level: boolean; highResolution: boolean; percent: boolean; minuteOnly?: string }>;
-export type AlarmFamily = keyof typeof ALARM_FAMILIES;
+// The alarm families, their kinds and defaults: one table, owned by the monitoring module.
+export { ALARM_FAMILIES } from "../modules/monitoring/families";
+export type { AlarmFamily } from "../modules/monitoring/families";
 
 /** What an endpoint must look like for each protocol, with an example for the message. */
 const ENDPOINTS: Readonly<Record<NotificationProtocol, { readonly pattern: RegExp; readonly what: string }>> = {

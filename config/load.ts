@@ -1,6 +1,7 @@
 import * as crypto from "crypto";
 import * as path from "path";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { CLOUDFRONT_REGION } from "../modules/delivery/region";
 import { checkAlarms } from "./alarms";
 import { checkServiceContracts } from "./contract-checks";
 import { ingestTypeOf, outputLockingOf } from "./ingest";
@@ -414,8 +415,8 @@ function checkProtection(c: EventConfig, say: (pointer: string, text: string) =>
       say("/delivery/customDomain", `needs hostedZoneId (to create and validate a certificate and the DNS records) or certificateArn (an existing certificate; you create the DNS records)`);
     }
     const certRegion = domain.certificateArn?.split(":")[3];
-    if (certRegion && certRegion !== "us-east-1") {
-      say("/delivery/customDomain/certificateArn", `is in ${certRegion}, but CloudFront uses certificates from us-east-1 only (got ${JSON.stringify(domain.certificateArn)})`);
+    if (certRegion && certRegion !== CLOUDFRONT_REGION) {
+      say("/delivery/customDomain/certificateArn", `is in ${certRegion}, but CloudFront uses certificates from ${CLOUDFRONT_REGION} only (got ${JSON.stringify(domain.certificateArn)})`);
     }
   }
   const waf = c.delivery.waf;

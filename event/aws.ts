@@ -8,6 +8,7 @@ import { MediaLiveClient } from "@aws-sdk/client-medialive";
 import { MediaPackageV2Client } from "@aws-sdk/client-mediapackagev2";
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { SSMClient } from "@aws-sdk/client-ssm";
+import { CLOUDFRONT_REGION } from "../modules/delivery/region";
 import type { Runtime } from "./runtime";
 
 /** One client per service and region, created on first use. */
@@ -41,7 +42,7 @@ export function sdkClients(): Clients {
     medialive: (region) => get(`medialive/${region}`, () => new MediaLiveClient({ region, ...HTTP })),
     mediapackage: (region) => get(`mediapackagev2/${region}`, () => new MediaPackageV2Client({ region, ...HTTP })),
     cloudwatch: (region) => get(`cloudwatch/${region}`, () => new CloudWatchClient({ region, ...HTTP })),
-    cloudfront: () => get("cloudfront", () => new CloudFrontClient({ region: "us-east-1", ...HTTP })),
+    cloudfront: () => get("cloudfront", () => new CloudFrontClient({ region: CLOUDFRONT_REGION, ...HTTP })),
     secretsmanager: (region) => get(`secretsmanager/${region}`, () => new SecretsManagerClient({ region, ...HTTP })),
     ssm: (region) => get(`ssm/${region}`, () => new SSMClient({ region, ...HTTP })),
   };

@@ -1,7 +1,7 @@
 // The hourly cost model: quantities from the event configuration and its encoding profile, unit
 // prices from the price table. Pure: no files, no environment.
 import { ingestSegmentSeconds } from "../config/profiles";
-import type { EncodingProfile, LoadedEvent, PricingZone, ProfileOutput, Rendition } from "../config/types";
+import type { EncodingProfile, LoadedEvent, PricingZone, ProfileOutput, Rendition, SupportedRegion } from "../config/types";
 import { PriceFound, PriceTable, regionalPrice, zonePrice } from "./prices";
 
 /** AWS bills data transfer in GB of 2^30 bytes. */
@@ -12,7 +12,10 @@ export function gbPerHour(bitsPerSecond: number): number {
   return (bitsPerSecond * 3600) / 8 / BYTES_PER_GB;
 }
 
-/** The CloudFront pricing zone viewers near a region are in (the default audience location). */
+/**
+ * The CloudFront pricing zone viewers near a region are in (the default audience location). The
+ * compiler holds the keys to the schema's region list (as for modules/naming REGION_CODES).
+ */
 export const ZONE_OF_REGION: Readonly<Record<string, PricingZone>> = {
   "us-east-1": "northAmerica",
   "us-east-2": "northAmerica",
@@ -30,7 +33,7 @@ export const ZONE_OF_REGION: Readonly<Record<string, PricingZone>> = {
   "ap-northeast-2": "asiaPacific",
   "ap-southeast-1": "asiaPacific",
   "ap-southeast-2": "australia",
-};
+} satisfies Record<SupportedRegion, PricingZone>;
 
 const INPUT_SPEC_BITRATE: Record<EncodingProfile["inputSpecification"]["maximumBitrate"], number> = {
   MAX_10_MBPS: 10_000_000,

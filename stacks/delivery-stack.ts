@@ -3,6 +3,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import { ingestSegmentSeconds } from "../config/profiles";
 import type { LoadedEvent } from "../config/types";
 import { Delivery } from "../modules/delivery";
+import { CLOUDFRONT_REGION } from "../modules/delivery/region";
 import { AccountIdentity } from "../modules/identity";
 import { CdnMonitoring } from "../modules/monitoring";
 import { GLOBAL_SCOPE, Naming } from "../modules/naming";
@@ -11,7 +12,7 @@ import { awsProvider, awsccProvider, eventTags, stateBackend } from "./common";
 import { RegionalPipelineStack } from "./regional-stack";
 
 /** CloudFront is global but managed through us-east-1, where its metrics and logs live too. */
-export const CDN_REGION = "us-east-1";
+export const CDN_REGION = CLOUDFRONT_REGION;
 
 export interface DeliveryStackProps {
   readonly loaded: LoadedEvent;

@@ -21,6 +21,7 @@ import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 import { MANIFESTS, ManifestKind } from "../packager";
 import { PlaybackCertificate, SignedUrlKeys, WebFirewall } from "./protection";
+import { CLOUDFRONT_REGION } from "./region";
 
 /** Query strings MediaPackage v2 manifests vary on; low-latency HLS breaks without the _HLS_ ones. */
 export const MANIFEST_QUERY_STRINGS = ["aws.manifestfilter", "start", "end", "time_delay", "_HLS_msn", "_HLS_part", "_HLS_skip"];
@@ -340,7 +341,7 @@ export class Delivery extends Construct {
           resources: [`${bucket.arn}/*`],
           condition: [
             { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-            { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${partition}:logs:us-east-1:${account}:delivery-source:*`] },
+            { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${partition}:logs:${CLOUDFRONT_REGION}:${account}:delivery-source:*`] },
           ],
         },
       ],

@@ -2,7 +2,9 @@ import { Construct } from "constructs";
 import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontMonitoringSubscription } from "@cdktf/provider-aws/lib/cloudfront-monitoring-subscription";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import type { AlarmFamily, AlarmsConfig } from "../../config/alarms";
+import type { AlarmsConfig } from "../../config/alarms";
+import type { AlarmFamily } from "./families";
+import { CLOUDFRONT_REGION } from "../delivery/region";
 import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 import { AlarmSpec, MetricSpec, createAlarm } from "./alarm";
@@ -29,7 +31,7 @@ export interface CdnMonitoringProps {
 }
 
 /** The only region CloudFront publishes metrics to. */
-export const CLOUDFRONT_METRICS_REGION = "us-east-1";
+export const CLOUDFRONT_METRICS_REGION = CLOUDFRONT_REGION;
 
 /**
  * CloudFront's alarms and their topic (in us-east-1, where CloudFront's metrics are), CloudFront's

@@ -1,14 +1,14 @@
 import { Construct } from "constructs";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
-import { ALARM_FAMILIES, AlarmFamily, AlarmsConfig } from "../../config/alarms";
+import type { AlarmsConfig } from "../../config/alarms";
 import type { ChannelConfig, ContributionType } from "../../config/types";
 import { ContributionFlow, PIPELINE_LETTERS } from "../contribution";
 import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 import { Packager } from "../packager";
 import { AlarmSpec, InsightsSpec, MetricSpec, createAlarm } from "./alarm";
-import { settingsFor } from "./families";
+import { ALARM_FAMILIES, AlarmFamily, settingsFor } from "./families";
 import { AlarmTopic } from "./topic";
 
 /** MediaConnect reports a source's connection state (SourceConnected, SourceDisconnections) only for these. */

@@ -4,7 +4,14 @@
  * for characters and length here, once, instead of failing at apply time.
  */
 
-/** Short, stable codes for the regions the pipeline supports. */
+import type { SupportedRegion } from "../../config/types";
+
+/**
+ * Short, stable codes for the regions the pipeline supports. The compiler holds the keys to the
+ * schema's region list (config/event.schema.json definitions/region, via the generated types):
+ * a region added there without a code here, or a code for a region the schema does not allow,
+ * does not compile.
+ */
 export const REGION_CODES: Readonly<Record<string, string>> = {
   "us-east-1": "use1",
   "us-east-2": "use2",
@@ -22,7 +29,7 @@ export const REGION_CODES: Readonly<Record<string, string>> = {
   "ap-northeast-2": "apne2",
   "ap-southeast-1": "apse1",
   "ap-southeast-2": "apse2",
-};
+} satisfies Record<SupportedRegion, string>;
 
 /** The scope code for resources that are not regional (CloudFront and its policies). */
 export const GLOBAL_SCOPE = "global";
