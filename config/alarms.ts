@@ -4,27 +4,22 @@
 // mean anything.
 
 import { ALARM_FAMILIES, type AlarmFamily } from "../modules/monitoring/families";
+import type { EventFile } from "./event.generated";
+import type { DeepReadonly } from "./types";
+
+/** The `alarms` block as the schema generates it (config/event.generated.ts). */
+type AlarmsFile = DeepReadonly<EventFile["alarms"]>;
 
 /** Protocols an SNS subscription can use without extra infrastructure on our side. */
-export type NotificationProtocol = "email" | "email-json" | "https" | "sms" | "sqs" | "lambda";
+export type NotificationProtocol = Notification["protocol"];
 
-export interface Notification {
-  readonly protocol: NotificationProtocol;
-  readonly endpoint: string;
-}
+export type Notification = AlarmsFile["notifications"][number];
 
 /** Overrides for one alarm family; anything left out keeps the family's default. */
-export interface AlarmFamilyOverride {
-  readonly enabled?: boolean;
-  readonly threshold?: number;
-  readonly periodSeconds?: number;
-  readonly evaluationPeriods?: number;
-}
+export type AlarmFamilyOverride = AlarmsFile["families"][string];
 
-export interface AlarmsConfig {
-  readonly notifications: readonly Notification[];
-  /** Turn on CloudFront's additional metrics (billed per distribution); needed for the origin latency alarm. */
-  readonly cdnAdditionalMetrics: boolean;
+/** The `alarms` block, with the families keyed by name (the schema checks the names). */
+export interface AlarmsConfig extends Omit<AlarmsFile, "families"> {
   readonly families: Readonly<Partial<Record<AlarmFamily, AlarmFamilyOverride>>>;
 }
 

@@ -1,6 +1,7 @@
 // The shape of a validated event configuration and encoding profile, after ajv has applied the
-// schema defaults. The JSON Schemas beside this file are the source of truth for allowed values
-// and defaults; these types mirror them for the compiler.
+// schema defaults. The JSON Schemas are the source of truth for allowed values and defaults; the
+// types of what they describe are generated from them, and this file adds what the loader derives
+// (EncodingProfile, LoadedEvent).
 
 import type { AlarmsConfig } from "./alarms";
 import type { EventFile, Region as SchemaRegion } from "./event.generated";
