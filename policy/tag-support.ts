@@ -3,6 +3,8 @@
 // resource is tagged only through its own `tags` list (the awscc provider has no default tags).
 // A type in neither list is reported by the rule, so a new kind of resource is looked at once
 // rather than silently passing.
+// Which types are listed is a choice; whether each takes tags is checked against the provider
+// bindings and providers/awscc/schema.json by `npm run generate -- --check` (a test runs it).
 
 /**
  * hashicorp/aws 5.100.0 resource types of the services this project uses (CloudFormation, CloudFront, MediaLive,
