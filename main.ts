@@ -5,10 +5,9 @@ import * as os from "os";
 import * as path from "path";
 import { printedProblems } from "./config/json-file";
 import { ConfigError, loadEvent } from "./config/load";
-import { invocationFolder, outputFolder, setting } from "./config/paths";
+import { eventConfigFile, invocationFolder, outputFolder, projectRoot } from "./config/paths";
 import { blocking, formatReport } from "./policy";
 import { OutputError, removeStagingFolders, stageChecked } from "./policy/gate";
-import { projectRoot } from "./policy/output-folder";
 import { formatCostAndLatency } from "./report";
 
 /** A path as short as it can be said: relative to `from`, or absolute when that is shorter. */
@@ -25,9 +24,7 @@ async function main(): Promise<number> {
   const from = invocationFolder(root);
   // EVENT_CONFIG and CDKTF_OUTDIR are read relative to where the command was typed; the defaults
   // are the project's own config/default.json and cdktf.out (cdktf sets CDKTF_OUTDIR absolute).
-  const given = setting("EVENT_CONFIG");
-  const configFile = given ? path.resolve(from, given) : path.join(root, "config", "default.json");
-  const display = given ?? path.join("config", "default.json");
+  const { file: configFile, display } = eventConfigFile(root, from);
   const outdir = outputFolder(root, from);
   try {
     const loaded = loadEvent(configFile, { profilesDir: path.join(root, "encoding-profiles"), display });

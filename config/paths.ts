@@ -1,11 +1,21 @@
 // Paths as people type them: relative to the folder the command was typed in, with blank
-// settings counting as unset.
+// settings counting as unset. Every command (synth, report, profile, event, tfc) finds the
+// project, the event configuration and the synthesized app here, so they all agree.
+import * as fs from "fs";
 import * as path from "path";
 
 /** An environment variable, or undefined when it is unset, empty or blank. */
 export function setting(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const value = env[name];
   return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+/** The project root: the nearest folder above `start` that holds cdktf.json (works bundled too). */
+export function projectRoot(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "cdktf.json"))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /**
@@ -21,6 +31,14 @@ export function invocationFolder(projectRoot: string): string {
   const root = path.resolve(projectRoot);
   const byNpm = pkg !== undefined && path.resolve(pkg) === path.join(root, "package.json") && path.resolve(process.cwd()) === root;
   return init && path.isAbsolute(init) && byNpm ? init : process.cwd();
+}
+
+/**
+ * The event configuration: `given` (an argument, else EVENT_CONFIG) relative to `from`, else the
+ * project's config/default.json; `display` is the name messages use for it.
+ */
+export function eventConfigFile(root: string, from: string, given: string | undefined = setting("EVENT_CONFIG")): { file: string; display: string } {
+  return given ? { file: path.resolve(from, given), display: given } : { file: path.join(root, "config", "default.json"), display: path.join("config", "default.json") };
 }
 
 /**

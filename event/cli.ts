@@ -2,19 +2,21 @@
 // touches process: it wires the real runtime, AWS clients and ffmpeg, and sets the exit code.
 // Synthesis never imports this folder, so the AWS SDK is loaded only here.
 import { spawn } from "child_process";
-import { invocationFolder } from "../config/paths";
+import { invocationFolder, projectRoot } from "../config/paths";
 import { parseArgs } from "./args";
 import { sdkClients } from "./aws";
 import { run } from "./run";
 import { processRuntime } from "./runtime";
+
+const root = projectRoot(__dirname) ?? process.cwd();
 
 run(parseArgs(process.argv.slice(2)), {
   rt: processRuntime(),
   clients: sdkClients,
   env: process.env,
   // npm runs scripts in the project folder; paths the user typed are relative to where they typed them.
-  cwd: invocationFolder(process.cwd()),
-  root: process.cwd(),
+  cwd: invocationFolder(root),
+  root,
   spawn: (program, args) =>
     new Promise((resolve) => {
       const child = spawn(program, [...args], { stdio: "inherit" });

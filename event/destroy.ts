@@ -4,7 +4,7 @@
 // --force skips the running check, not the choice of stacks; --outputs/--outdir find the resources
 // as for `npm run event`.
 import { spawnSync } from "child_process";
-import { invocationFolder } from "../config/paths";
+import { invocationFolder, projectRoot } from "../config/paths";
 import { parseArgs, splitDestroyArgs } from "./args";
 import { sdkClients } from "./aws";
 import { destroyGuard } from "./commands/guard";
@@ -21,7 +21,8 @@ async function main(): Promise<number> {
     return 2;
   }
   // npm runs scripts in the project folder; paths the user typed are relative to where they typed them.
-  const deps = { rt, clients: sdkClients, env: process.env, cwd: invocationFolder(process.cwd()), root: process.cwd() };
+  const root = projectRoot(__dirname) ?? process.cwd();
+  const deps = { rt, clients: sdkClients, env: process.env, cwd: invocationFolder(root), root };
   let stacks: string[];
   try {
     const names = stackNames(outdirOf(args, deps));

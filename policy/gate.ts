@@ -10,7 +10,8 @@ import { ConfigError } from "../config/json-file";
 import type { LoadedEvent } from "../config/types";
 import { buildApp } from "../stacks/app";
 import { PolicyReport, blocking, checkPolicy, waiverProblems } from "./index";
-import { OutputError, displayPath, fileOnPath, outputFolderRefusal, projectRoot, removeStaleStaging, stagingPrefix } from "./output-folder";
+import { projectRoot } from "../config/paths";
+import { OutputError, displayPath, fileOnPath, outputFolderRefusal, removeStaleStaging, stagingPrefix } from "./output-folder";
 import type { TerraformJson } from "./model";
 
 export { OutputError } from "./output-folder";

@@ -13,14 +13,6 @@ export class OutputError extends Error {
   }
 }
 
-/** The project root: the nearest folder above `start` that holds cdktf.json (works bundled too). */
-export function projectRoot(start: string): string | undefined {
-  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, "cdktf.json"))) return dir;
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
 /** The staging folders of an output folder: `.<name>-staging-<pid>-<6 characters>`, and `-previous` for the one being replaced. */
 export function stagingPrefix(outdir: string): string {
   return path.join(path.dirname(outdir), `.${path.basename(outdir)}-staging-${process.pid}-`);

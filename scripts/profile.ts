@@ -1,9 +1,8 @@
 // `npm run profile -- <file>`: checks one encoding profile file (ladder or MediaLive template)
 // and prints its ladder as a table. On problems it prints one line each and exits with status 1.
 import * as path from "path";
-import { invocationFolder } from "../config/paths";
+import { invocationFolder, projectRoot } from "../config/paths";
 import { loadProfileFile } from "../config/profiles";
-import { projectRoot } from "../policy/output-folder";
 import { profileReport } from "../config/profile-report";
 
 function main(args: readonly string[]): number {

@@ -2,7 +2,9 @@
 // the event (EVENT_CONFIG, default config/default.json; output CDKTF_OUTDIR, default cdktf.out)
 // to its Terraform Cloud workspace. The only place here that reads the environment, prints or exits.
 import * as path from "path";
+import { printedProblems } from "../config/json-file";
 import { ConfigError, loadEvent } from "../config/load";
+import { eventConfigFile, invocationFolder, outputFolder, projectRoot } from "../config/paths";
 import { findToken, tokenVariable } from "./token";
 import { UploadError, uploadStacks } from "./upload";
 
@@ -25,10 +27,12 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
-  const configFile = process.env.EVENT_CONFIG ?? path.join("config", "default.json");
+  // The same event and output folder as `npm run synth` typed in the same place.
+  const root = projectRoot(__dirname) ?? process.cwd();
+  const from = invocationFolder(root);
+  const { file, display: configFile } = eventConfigFile(root, from);
   try {
-    const root = path.resolve(__dirname, "..");
-    const loaded = loadEvent(path.resolve(configFile), { profilesDir: path.join(root, "encoding-profiles"), display: configFile });
+    const loaded = loadEvent(file, { profilesDir: path.join(root, "encoding-profiles"), display: configFile });
     const { state, event, regions } = loaded.config;
     if (state.backend !== "cloud") {
       console.error(`${configFile}: /state/backend must be "cloud" to upload to Terraform Cloud (got ${JSON.stringify(state.backend)})`);
@@ -54,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       hostname,
       organization: cloud.organization,
       token: credential.token,
-      outdir: path.resolve(process.env.CDKTF_OUTDIR ?? "cdktf.out"),
+      outdir: outputFolder(root, from),
       stacks,
       bootstrapStack: `${event.name}-tfc`,
       log: (line) => console.log(line),
@@ -62,7 +66,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof ConfigError) {
-      for (const line of err.problems) console.error(line);
+      for (const line of printedProblems(err.problems)) console.error(line);
+      console.error(`Nothing was uploaded: fix the ${err.problems.length === 1 ? "problem" : `${err.problems.length} problems`} above.`);
       return 1;
     }
     if (err instanceof UploadError) {

@@ -18,7 +18,9 @@ afterAll(() => {
 });
 
 function run(entry: string, args: string[], options: { cwd?: string; PATH?: string } = {}) {
-  const env = { ...process.env, CDKTF_OUTDIR: "", ...(options.PATH === undefined ? {} : { PATH: options.PATH }) };
+  // Run directly (not by npm) in `cwd`: a relative CDKTF_OUTDIR is that folder's, as for synth
+  // (unset, it would be the project's own cdktf.out, wherever the command runs).
+  const env = { ...process.env, INIT_CWD: undefined, CDKTF_OUTDIR: "cdktf.out", ...(options.PATH === undefined ? {} : { PATH: options.PATH }) };
   const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "run.js"), entry, ...args], { cwd: options.cwd ?? cwd, encoding: "utf8", env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -161,6 +161,22 @@ describe("npm run tfc -- upload", () => {
     expect(api.requests).toEqual([]);
   });
 
+  test("paths as synth reads them: EVENT_CONFIG and CDKTF_OUTDIR relative to where npm was typed; a blank EVENT_CONFIG is the default config", async () => {
+    const typed = path.join(work, "typed-here");
+    fs.mkdirSync(typed, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, config), path.join(typed, "event.json"));
+    // What `npm run tfc` sets when typed in `typed`: the project's package.json and the folder.
+    const npm = { INIT_CWD: typed, npm_package_json: path.join(ROOT, "package.json"), HOME: work, TF_TOKEN_127_0_0_1: TOKEN };
+    const result = await runUpload(["--hostname", `127.0.0.1:${api.port}`], { ...npm, EVENT_CONFIG: "event.json", CDKTF_OUTDIR: "../cdktf.out" });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(api.requests.filter((r) => r.method === "PUT")).toHaveLength(3);
+
+    const blank = await runUpload([], { ...npm, EVENT_CONFIG: " ", CDKTF_OUTDIR: "../cdktf.out" });
+    expect(blank.stderr).toBe('config/default.json: /state/backend must be "cloud" to upload to Terraform Cloud (got "local")\n');
+    expect(blank.code).toBe(1);
+  });
+
   test("a configuration without the cloud backend is refused", async () => {
     const result = await runUpload([], { EVENT_CONFIG: "config/default.json", CDKTF_OUTDIR: outdir, HOME: work, TF_TOKEN_app_terraform_io: TOKEN });
     expect(result.code).toBe(1);
