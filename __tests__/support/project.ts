@@ -5,6 +5,7 @@ import * as path from "path";
 import { ConfigError, checkEvent, loadEvent } from "../../config/load";
 import type { LoadedEvent } from "../../config/types";
 import { buildApp } from "../../stacks/app";
+import { readStacks } from "../../policy/gate";
 import { cached } from "./synth-cache";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -54,11 +55,7 @@ export function synthApp(loaded: LoadedEvent): Record<string, StackJson> {
     try {
       const { app } = buildApp(loaded, { outdir });
       app.synth();
-      const stacks: Record<string, StackJson> = {};
-      for (const name of fs.readdirSync(path.join(outdir, "stacks")).sort()) {
-        stacks[name] = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", name, "cdk.tf.json"), "utf8"));
-      }
-      return stacks;
+      return readStacks(outdir);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }

@@ -106,15 +106,18 @@ export function standInStack(stack: StackJson): StackJson {
   // Remote state → terraform_data whose outputs are the referenced names; awscc references → the
   // stand-ins' output. One rewrite for the whole document, stand-ins included.
   const remoteOutputs: Record<string, Record<string, string>> = {};
+  // Only expressions and depends_on entries hold references; literal values are left alone.
   const rewrite = (s: string) =>
-    s
-      .replace(REMOTE_STATE, (_m, source: string, output: string) => {
-        (remoteOutputs[source] ??= {})[output] = stubString(output);
-        return `terraform_data.remote_state__${source}.output.${output}`;
-      })
-      .replace(AWSCC_REFERENCE, (_m, type: string, name: string) => `terraform_data.${type}__${name}.output`)
-      .replace(API_DATA_REFERENCE, (_m, type: string, name: string) => `terraform_data.data_${type}__${name}.output`);
-  const rewritten = rewriteStrings(out, rewrite);
+    !s.includes("${") && !/^(awscc_|data\.)/.test(s)
+      ? s
+      : s
+          .replace(REMOTE_STATE, (_m, source: string, output: string) => {
+            (remoteOutputs[source] ??= {})[output] = stubString(output);
+            return `terraform_data.remote_state__${source}.output.${output}`;
+          })
+          .replace(AWSCC_REFERENCE, (_m, type: string, name: string) => `terraform_data.${type}__${name}.output`)
+          .replace(API_DATA_REFERENCE, (_m, type: string, name: string) => `terraform_data.data_${type}__${name}.output`);
+  const rewritten = mapStrings(out, rewrite);
   // depends_on entries name resources, not attributes.
   const fixDependsOn = (list: unknown) =>
     Array.isArray(list) ? list.map((d) => String(d).replace(/^terraform_data\.((?:data_)?a[a-z0-9_]+__[A-Za-z0-9_-]+)\.output$/, "terraform_data.$1")) : list;
@@ -123,7 +126,7 @@ export function standInStack(stack: StackJson): StackJson {
       if (block.depends_on) block.depends_on = fixDependsOn(block.depends_on);
     }
   }
-  const renamedStandIns = rewriteStrings(standIns, rewrite) as Record<string, Record<string, unknown>>;
+  const renamedStandIns = mapStrings(standIns, rewrite) as Record<string, Record<string, unknown>>;
   for (const block of Object.values(renamedStandIns)) if (block.depends_on) block.depends_on = fixDependsOn(block.depends_on);
 
   delete rewritten.data?.terraform_remote_state;
@@ -160,25 +163,19 @@ function standInTerraformCloud(stack: StackJson): StackJson {
     if (stack[kind] && Object.keys(stack[kind]).length === 0) delete stack[kind];
   }
   if (Object.keys(standIns).length === 0) return stack;
-  const toStandIn = (_m: string, data: string | undefined, type: string, name: string) => `terraform_data.${data ? "data_" : ""}${type}__${name}.output`;
-  const rewritten = rewriteAll(stack, TFE_REFERENCE, toStandIn);
+  const toStandIn = (s: string) =>
+    s.replace(TFE_REFERENCE, (_m, data: string | undefined, type: string, name: string) => `terraform_data.${data ? "data_" : ""}${type}__${name}.output`);
+  const rewritten = mapStrings(stack, toStandIn);
   rewritten.resource ??= {};
-  rewritten.resource.terraform_data = { ...(rewritten.resource.terraform_data ?? {}), ...rewriteAll(standIns, TFE_REFERENCE, toStandIn) };
+  rewritten.resource.terraform_data = { ...(rewritten.resource.terraform_data ?? {}), ...mapStrings(standIns, toStandIn) };
   return rewritten;
 }
 
-/** Every string, wherever it is, with `pattern` replaced. */
-function rewriteAll(value: any, pattern: RegExp, replacer: (...args: any[]) => string): any {
-  if (typeof value === "string") return value.replace(pattern, replacer);
-  if (Array.isArray(value)) return value.map((v) => rewriteAll(v, pattern, replacer));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteAll(v, pattern, replacer)]));
-  return value;
-}
-
-function rewriteStrings(value: any, fn: (s: string) => string): any {
-  if (typeof value === "string") return value.includes("${") || /^(awscc_|data\.)/.test(value) ? fn(value) : value;
-  if (Array.isArray(value)) return value.map((v) => rewriteStrings(v, fn));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteStrings(v, fn)]));
+/** `value` with every string in it, wherever it is, mapped by `fn`. */
+function mapStrings(value: any, fn: (s: string) => string): any {
+  if (typeof value === "string") return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn)]));
   return value;
 }
 
