@@ -2,6 +2,7 @@ import { Construct, IConstruct } from "constructs";
 import { TerraformDataSource, TerraformProvider, TerraformResource, TerraformStack } from "cdktf";
 import { TfeProvider } from "@cdktf/provider-tfe/lib/provider";
 import type { LoadedEvent } from "../config/types";
+import { AccountIdentity } from "../modules/identity";
 import { DynamicCredentials, TerraformCloudWorkspaces } from "../modules/terraform-cloud";
 import { awsProvider, eventTags, stateBackend } from "./common";
 
@@ -46,6 +47,7 @@ export class TerraformCloudStack extends TerraformStack {
       organization: cloud.organization,
       project: cloud.project,
       event,
+      account: new AccountIdentity(this, "Identity"),
       workspaces: props.stacks.map((s) => ({
         stack: s.stack.node.id,
         workspace: `${cloud.workspacePrefix}${s.stack.node.id}`,

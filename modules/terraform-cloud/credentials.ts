@@ -1,12 +1,11 @@
 import { Construct } from "constructs";
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { AccountContext } from "../identity";
 import { SERVICES, ServiceName, actionsFor } from "./permissions";
 import { DEFAULT_PROJECT } from "./workspaces";
 
@@ -30,6 +29,8 @@ export interface DynamicCredentialsProps {
   /** @default "Default Project" */
   readonly project?: string;
   readonly event: string;
+  /** The stack's account and partition (AccountIdentity, read once per stack). */
+  readonly account: AccountContext;
   readonly workspaces: readonly WorkspaceAccess[];
   /**
    * The audience Terraform Cloud puts in its tokens.
@@ -64,8 +65,7 @@ export class DynamicCredentials extends Construct {
     const audience = props.audience ?? "aws.workload.identity";
     const project = props.project ?? DEFAULT_PROJECT;
     const host = props.hostname;
-    const partition = new DataAwsPartition(this, "Partition").partition;
-    const account = new DataAwsCallerIdentity(this, "Account").accountId;
+    const { partition, accountId: account } = props.account;
 
     this.provider = new IamOpenidConnectProvider(this, "Provider", { url: `https://${host}`, clientIdList: [audience] });
 

@@ -3,10 +3,11 @@ import "cdktf/lib/testing/adapters/jest";
 import { Testing } from "cdktf";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { AccountIdentity } from "../../../modules/identity";
 import { DynamicCredentials, DynamicCredentialsProps, RESOURCE_PERMISSIONS } from "../../../modules/terraform-cloud";
 import { load, shippedConfigs, synthApp } from "../../support/project";
 
-const BASE: DynamicCredentialsProps = {
+const BASE: Omit<DynamicCredentialsProps, "account"> = {
   hostname: "app.terraform.io",
   organization: "acme",
   project: "Live Events",
@@ -19,7 +20,7 @@ const BASE: DynamicCredentialsProps = {
 
 function synth(props: Partial<DynamicCredentialsProps> = {}): { json: string; parsed: any } {
   const json = Testing.synthScope((scope) => {
-    new DynamicCredentials(scope, "Credentials", { ...BASE, ...props });
+    new DynamicCredentials(scope, "Credentials", { ...BASE, account: new AccountIdentity(scope, "Identity"), ...props });
   });
   return { json, parsed: JSON.parse(json) };
 }
