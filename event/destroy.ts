@@ -24,8 +24,15 @@ async function main(): Promise<number> {
   const root = projectRoot(__dirname) ?? process.cwd();
   const deps = { rt, clients: sdkClients, env: process.env, cwd: invocationFolder(root), root };
   let stacks: string[];
+  // cdktf synthesizes again before it destroys: into the same folder whose stacks were checked here.
+  const outdir = outdirOf(args, deps);
+  const ownOutput = passOn.filter((a) => a === "-o" || a === "--output" || a.startsWith("--output="));
+  if (ownOutput.length) {
+    rt.err(`destroy: ${ownOutput.map((a) => JSON.stringify(a)).join(", ")}: name the synthesized app with --outdir (or CDKTF_OUTDIR), which is both checked and handed to cdktf. Nothing was destroyed.`);
+    return 2;
+  }
   try {
-    const names = stackNames(outdirOf(args, deps));
+    const names = stackNames(outdir);
     stacks = names.event;
     // Arguments for cdktf must not add stacks: another stack of the app, or all of them.
     const widening = passOn.filter((a) => a === "*" || names.other.includes(a));
@@ -54,7 +61,7 @@ async function main(): Promise<number> {
     if (code !== 0) return code;
   }
   rt.err(`Destroying the event's stacks: ${stacks.join(", ")}`);
-  const r = spawnSync("cdktf", ["destroy", ...stacks, ...passOn], { stdio: "inherit" });
+  const r = spawnSync("cdktf", ["destroy", "--output", outdir, ...stacks, ...passOn], { stdio: "inherit" });
   if (r.error) {
     rt.err(`destroy: could not run cdktf (${(r.error as NodeJS.ErrnoException).code ?? r.error.message}): run it through npm (npm run destroy), which puts the project's cdktf on PATH.`);
     return 1;

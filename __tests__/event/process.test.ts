@@ -60,8 +60,14 @@ describe("npm run event / npm run destroy as processes", () => {
     fs.writeFileSync(path.join(bin, "cdktf"), '#!/bin/sh\necho "cdktf $*"\n', { mode: 0o755 });
     const r = run("event/destroy.ts", ["--force", "--auto-approve"], { cwd: app.dir, PATH: `${bin}${path.delimiter}${process.env.PATH}` });
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe("cdktf destroy show-cdn show-eu-west-1 show-us-east-1 --auto-approve");
+    // cdktf synthesizes again before destroying: into the folder whose stacks were checked.
+    expect(r.stdout.trim()).toBe(`cdktf destroy --output ${app.outdir} show-cdn show-eu-west-1 show-us-east-1 --auto-approve`);
     expect(r.stderr.trim()).toBe("Destroying the event's stacks: show-cdn, show-eu-west-1, show-us-east-1");
+    // Nor can cdktf be pointed at another synthesized app than the one checked.
+    const elsewhere = run("event/destroy.ts", ["--force", "--output", "other.out"], { cwd: app.dir, PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+    expect(elsewhere.status).toBe(2);
+    expect(elsewhere.stdout).toBe("");
+    expect(elsewhere.stderr.trim()).toBe('destroy: "--output": name the synthesized app with --outdir (or CDKTF_OUTDIR), which is both checked and handed to cdktf. Nothing was destroyed.');
     // Nor can arguments for cdktf widen it.
     for (const extra of ["bootstrap", "*"]) {
       const widened = run("event/destroy.ts", ["--force", extra], { cwd: app.dir, PATH: `${bin}${path.delimiter}${process.env.PATH}` });
