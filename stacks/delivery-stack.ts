@@ -84,6 +84,7 @@ export class DeliveryStack extends TerraformStack {
         pipelines: config.channel.class === "STANDARD" ? 2 : 1,
         contributionType: config.contribution.type,
         outputGroupName: r.encoder.packagerOutputGroupName,
+        ingest: r.encoder.ingest,
         automaticInputFailover: r.encoder.automaticInputFailover,
         packager: r.packager,
       })),

@@ -140,6 +140,7 @@ export class RegionalPipelineStack extends TerraformStack {
       pipelines,
       contributionType: config.contribution.type,
       outputGroupName: this.encoder.packagerOutputGroupName,
+      ingest: this.encoder.ingest,
       automaticInputFailover: this.encoder.automaticInputFailover,
       forwardedFrom: props.forwardedFrom?.region,
       profileFrameRate: profile.video.framerate.numerator / profile.video.framerate.denominator,

@@ -4,7 +4,7 @@ import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
 import { ContributionFlow } from "../contribution";
 import { Naming } from "../naming";
 import { PackagedEndpoint, Packager } from "../packager";
-import type { ContributionType } from "../../config/types";
+import type { ContributionType, IngestType } from "../../config/types";
 import { insightsQuery } from "./alarm";
 import { CONNECTION_PROTOCOLS, MonitoredFailover, NAMESPACES, UDP_INPUT_TYPES, inputMetric } from "./pipeline";
 
@@ -19,6 +19,11 @@ export interface DashboardRegion {
   readonly contributionType: ContributionType;
   /** The name of the channel's output group that pushes to MediaPackage (a reference to the channel). */
   readonly outputGroupName: string;
+  /**
+   * How the channel pushes to MediaPackage; with CMAF ingest the quality score (MinMQCS) is charted.
+   * @default "HLS"
+   */
+  readonly ingest?: IngestType;
   /**
    * The channel's automatic input failover.
    * @default - none
@@ -133,6 +138,8 @@ export class EventDashboard extends Construct {
         ...output("Output4xxErrors"),
         ...output("Output5xxErrors"),
       ]);
+      // CMAF ingest only: MediaLive scores only CMAF Ingest outputs (metrics.json, MinMQCS).
+      if (r.ingest === "CMAF") graph(r.region, "Pipeline: media quality score MinMQCS (100 = best)", "Minimum", output("MinMQCS"));
 
       // Packaging ingress and egress.
       const group = r.packager.channelGroup.name;

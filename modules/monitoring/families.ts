@@ -28,6 +28,13 @@ export interface AlarmFamilyInfo {
  */
 const INSIGHTS_MINUTES = "on a channel with automatic input failover it is read through a Metrics Insights query, which has one-minute resolution";
 
+/**
+ * AWS's MQCS metrics page documents no publishing interval for MinMQCS
+ * (https://docs.aws.amazon.com/medialive/latest/ug/eml-metrics-quality-score.html), so its alarm
+ * is not offered periods that could find no datapoint.
+ */
+const MQCS_MINUTES = "AWS does not document that MediaLive publishes MinMQCS more than once a minute";
+
 /** A family's default settings. */
 const d = (threshold: number, periodSeconds: number, evaluationPeriods: number): Defaults => ({ threshold, periodSeconds, evaluationPeriods });
 
@@ -62,6 +69,20 @@ export const ALARM_FAMILIES = {
   output4xxErrors: { layer: "MediaLive", level: true, highResolution: true, percent: false, defaults: d(1, 60, 2) },
   output5xxErrors: { layer: "MediaLive", level: true, highResolution: true, percent: false, defaults: d(1, 60, 2) },
   droppedFrames: { layer: "MediaLive", level: true, highResolution: true, percent: false, defaults: d(30, 60, 2) },
+  // MinMQCS (Minimum), CMAF ingest only: 0 to 100, 100 best. Each component of the score (black,
+  // frozen and fill frames, dropped frames, SVQ) "gets lower as long as the problem persists" and
+  // returns to 100 with the first good frame
+  // (https://docs.aws.amazon.com/medialive/latest/ug/eml-metrics-quality-score.html). A fade to
+  // black or a few dropped frames dent the minimum for a moment; losing both feeds of a region
+  // fills the output with the input-loss picture for as long as it lasts and drives the score
+  // toward 0. AWS publishes neither the rate of decline nor the level of its own alert 6045
+  // (https://docs.aws.amazon.com/medialive/latest/ug/mqcs.html), so the threshold is half the
+  // scale: far enough below 100 that programme black and momentary glitches stay quiet, reached
+  // by anything that lasts. Two one-minute periods: a real outage is black for viewers until
+  // someone acts (docs/ingest.md), so it pages within about two minutes, while a single bad moment
+  // (one minute's minimum) does not. Verify at the first rehearsal by pulling both feeds of one
+  // region and reading MinMQCS; adjust with alarms.families.mediaQualityLow.
+  mediaQualityLow: { layer: "MediaLive", level: true, highResolution: false, percent: false, minuteOnly: MQCS_MINUTES, defaults: d(50, 60, 2) },
   pipelineSilent: { layer: "MediaLive", level: false, highResolution: true, percent: false, defaults: d(1, 60, 3) },
   // MediaPackage v2, per channel and per endpoint.
   ingressStopped: { layer: "MediaPackage", level: false, highResolution: false, percent: false, defaults: d(1, 60, 2) },

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
 import type { AlarmsConfig } from "../../config/alarms";
-import type { ChannelConfig, ContributionType } from "../../config/types";
+import type { ChannelConfig, ContributionType, IngestType } from "../../config/types";
 import { ContributionFlow, PIPELINE_LETTERS } from "../contribution";
 import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
@@ -69,6 +69,12 @@ export interface PipelineMonitoringProps {
   readonly contributionType: ContributionType;
   /** The name of the channel's output group that pushes to MediaPackage (a reference to the channel). */
   readonly outputGroupName: string;
+  /**
+   * How the channel pushes to MediaPackage. With CMAF ingest MediaLive scores its output (MQCS) and
+   * the media-quality alarm exists; HLS outputs carry no score.
+   * @default "HLS"
+   */
+  readonly ingest?: IngestType;
   /**
    * The channel's automatic input failover.
    * @default - none: no failover metrics (PrimaryInputActive), input metrics by ChannelId and Pipeline
@@ -229,6 +235,25 @@ export class PipelineMonitoring extends Construct {
         comparison: "GreaterThanOrEqualToThreshold",
         metric: liveMetric(p, "DroppedFrames", "Sum"),
       });
+
+      // CMAF ingest: the output keeps flowing when its content fails (the CMAF Ingest group has no
+      // input loss action), so only the quality score says that viewers see black or fill frames.
+      // MinMQCS has no datapoints without a CMAF Ingest group (metrics.json).
+      if (props.ingest === "CMAF") {
+        const q = s("mediaQualityLow");
+        add("mediaQualityLow", {
+          id: `MediaQualityLow-pipeline-${p}`,
+          component: `medialive-pipeline-${p}-media-quality-low`,
+          description: `The CMAF output of ${where} scores under ${q.threshold} of 100 (MinMQCS, ${q.evaluationPeriods} periods of ${q.periodSeconds} s): black, frozen or input-loss frames, and no HTTP error fires. Only this pipeline low: MediaPackage already serves the other one; fix this pipeline's input. Both pipelines of ${region} low while other regions are fine: stop this region's channel (npm run event -- stop --region ${region}, or the MediaLive console) so its manifests go stale and the CDN fails over; start it again when the feeds are back. Every region low, or a single region: the source itself is bad; check the encoders.`,
+          comparison: "LessThanThreshold",
+          metric: {
+            namespace: NAMESPACES.medialive,
+            metricName: "MinMQCS",
+            dimensions: { ChannelId: channel.channelId, OutputGroupName: props.outputGroupName, Pipeline: String(p) },
+            statistic: "Minimum",
+          },
+        });
+      }
 
       // A running pipeline that stops reporting. Its own silence cannot page (a stopped channel is
       // silent too), so it is compared with what proves the event is live: the flows feeding this

@@ -170,6 +170,11 @@ class Setup {
           ? undefined
           : `OutputGroupName ${d.OutputGroupName} is not the channel's HTTP push group`;
       }
+      case "cmafIngestGroup":
+        // MediaLive scores (MQCS) only the outputs of a CMAF Ingest group.
+        return this.outputGroup(stack, d.OutputGroupName)?.output_group_settings?.cmaf_ingest_group_settings
+          ? undefined
+          : `OutputGroupName ${d.OutputGroupName} is not a CMAF Ingest group (MediaLive scores nothing else)`;
       case "cloudfrontAdditionalMetrics": {
         const subscribed = (Object.values(resources(stack, "aws_cloudfront_monitoring_subscription")) as any[]).some(
           (s) => s.distribution_id === d.DistributionId && s.monitoring_subscription?.realtime_metrics_subscription_config?.realtime_metrics_subscription_status === "Enabled",
@@ -277,13 +282,20 @@ describe("the check itself finds what the review found", () => {
   const stacks = synthOf("config/default.json");
   const setup = new Setup(stacks);
   const regional = stacks["demo-live-eu-west-1"];
-  const channelId = (Object.values(resources(regional, "aws_cloudwatch_metric_alarm")) as any[]).find((a) => a.metric_name === "Output4xxErrors").dimensions.ChannelId;
+  const pushDimensions = (Object.values(resources(regional, "aws_cloudwatch_metric_alarm")) as any[]).find((a) => a.metric_name === "Output4xxErrors").dimensions;
+  const channelId = pushDimensions.ChannelId;
+  const hlsGroup = pushDimensions.OutputGroupName;
   const use = (metric: string, dimensions: Record<string, string>): MetricUse => ({ where: "test", namespace: "AWS/MediaLive", metric, dimensions });
 
   test.each([
     ["Output4xxErrors without OutputGroupName", use("Output4xxErrors", { ChannelId: channelId, Pipeline: "0" }), "test: Output4xxErrors by {ChannelId, Pipeline} is not a documented dimension set ({ChannelId, OutputGroupName, Pipeline})"],
     ["a literal output group name", use("Output5xxErrors", { ChannelId: channelId, OutputGroupName: "mediapackage", Pipeline: "1" }), 'test: OutputGroupName is the literal "mediapackage", not a reference'],
     ["input loss of both inputs on a failover channel", use("InputLossSeconds", { ChannelId: channelId, Pipeline: "0" }), "test: the channel fails over automatically, so AWS recommends {ActiveInputFailoverLabel, ChannelId, Pipeline}"],
+    [
+      "the quality score of an HLS channel",
+      use("MinMQCS", { ChannelId: channelId, OutputGroupName: hlsGroup, Pipeline: "0" }),
+      `test: MinMQCS cannot report here: OutputGroupName ${hlsGroup} is not a CMAF Ingest group (MediaLive scores nothing else)`,
+    ],
     ["a metric that is not in the catalog", use("SvqTime", { ChannelId: channelId, Pipeline: "0" }), "test: AWS/MediaLive SvqTime is not in the catalog"],
   ])("%s", (_what, bad, message) => {
     expect(violations(setup, regional, bad)).toContain(message);
