@@ -2,7 +2,10 @@ import { Testing } from "cdktf";
 import "cdktf/lib/testing/adapters/jest"; // the matchers' types (support/setup.ts registers them)
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
+import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
+import type { AlarmsConfig } from "../../../config/alarms";
 import type { ContributionType } from "../../../config/types";
+import { Encoder } from "../../../modules/encoder";
 import { PACKAGER_OUTPUT_GROUP } from "../../../modules/encoder/encoder-settings";
 import { MonitoredFailover, PipelineMonitoring } from "../../../modules/monitoring";
 import { Naming } from "../../../modules/naming";
@@ -140,5 +143,108 @@ describe("PipelineMonitoring, MediaLive alarms per setup", () => {
   test("single pipeline: nothing on pipeline 1", () => {
     const { alarms } = synth({ contributionType: "RTP_PUSH", failover: { preference: "PRIMARY_INPUT_PREFERRED" }, pipelines: 1 });
     expect(Object.keys(alarms).filter((n) => n.includes("-pipeline-1-"))).toEqual([]);
+  });
+});
+
+/**
+ * PipelineMonitoring wired to a real Encoder as the regional stack wires it: with CMAF ingest the
+ * channel lives in a CloudFormation stack and its id and push group come back as stack outputs.
+ */
+function synthWithEncoder(ingest: "CMAF" | "HLS", families: AlarmsConfig["families"] = {}): { json: string; alarms: Record<string, any>; stackAddress?: string } {
+  const loaded = check(defaultConfig());
+  const { config } = loaded;
+  const json = Testing.synthScope((scope) => {
+    const inputs = {
+      primary: new MedialiveInput(scope, "Primary", { name: "in-primary", type: "RTP_PUSH" }),
+      backup: new MedialiveInput(scope, "Backup", { name: "in-backup", type: "RTP_PUSH" }),
+    };
+    const packager = new Packager(scope, "Packager", {
+      channelGroupName: "ev",
+      description: "test",
+      packaging: config.packaging,
+      mediaLiveRoleArn: "arn:aws:iam::123456789012:role/ev-euw1-medialive",
+      awsccTags: [],
+      inputType: ingest,
+    });
+    const encoder = new Encoder(scope, "Encoder", {
+      naming: new Naming("ev", "eu-west-1"),
+      channel: config.channel,
+      profile: loaded.profile,
+      ingest,
+      contributionType: "RTP_PUSH",
+      inputs,
+      ingestEndpointUrls: packager.channel.ingestEndpointUrls,
+      roleArn: "arn:aws:iam::123456789012:role/ev-euw1-medialive",
+      tags: {},
+      dependsOn: [],
+    });
+    new PipelineMonitoring(scope, "Monitoring", {
+      naming: new Naming("ev", "eu-west-1"),
+      region: "eu-west-1",
+      alarms: { notifications: [], cdnAdditionalMetrics: false, families },
+      account: { accountId: "123456789012", partition: "aws" },
+      flows: [],
+      channel: encoder.channel,
+      pipelines: 2,
+      contributionType: "RTP_PUSH",
+      outputGroupName: encoder.packagerOutputGroupName,
+      ingest: encoder.ingest,
+      automaticInputFailover: encoder.automaticInputFailover,
+      profileFrameRate: 30,
+      packager,
+    });
+  });
+  const parsed = JSON.parse(json);
+  const alarms = Object.fromEntries(Object.values(parsed.resource.aws_cloudwatch_metric_alarm as Record<string, any>).map((a) => [a.alarm_name, a]));
+  const stacks = Object.keys(parsed.resource.aws_cloudformation_stack ?? {});
+  return { json, alarms, stackAddress: stacks[0] && `aws_cloudformation_stack.${stacks[0]}` };
+}
+
+describe("PipelineMonitoring, media quality (MQCS) of CMAF ingest", () => {
+  test("CMAF ingest: one MinMQCS alarm per pipeline, by ChannelId, OutputGroupName and Pipeline read from the CloudFormation stack's outputs", () => {
+    const { json, alarms, stackAddress } = synthWithEncoder("CMAF");
+    expect(stackAddress).toBeDefined();
+    expect(Object.keys(alarms).filter((n) => n.endsWith("-media-quality-low")).sort()).toEqual([
+      "ev-euw1-medialive-pipeline-0-media-quality-low",
+      "ev-euw1-medialive-pipeline-1-media-quality-low",
+    ]);
+    for (const p of ["0", "1"]) {
+      expect(json).toHaveResourceWithProperties(CloudwatchMetricAlarm, {
+        alarm_name: `ev-euw1-medialive-pipeline-${p}-media-quality-low`,
+        namespace: "AWS/MediaLive",
+        metric_name: "MinMQCS",
+        statistic: "Minimum",
+        comparison_operator: "LessThanThreshold",
+        threshold: 50,
+        period: 60,
+        evaluation_periods: 2,
+        treat_missing_data: "notBreaching",
+        dimensions: {
+          ChannelId: `\${${stackAddress}.outputs["ChannelId"]}`,
+          OutputGroupName: `\${${stackAddress}.outputs["PackagerOutputGroupName"]}`,
+          Pipeline: p,
+        },
+      });
+    }
+    // The 3 a.m. operator is told what to do when a whole region goes black.
+    expect(alarms["ev-euw1-medialive-pipeline-0-media-quality-low"].alarm_description).toContain(
+      "stop this region's channel (npm run event -- stop --region eu-west-1, or the MediaLive console) so its manifests go stale and the CDN fails over",
+    );
+  });
+
+  test("HLS ingest: no quality alarm (MediaLive scores only CMAF Ingest outputs)", () => {
+    const { json, alarms } = synthWithEncoder("HLS");
+    expect(Object.keys(alarms).filter((n) => n.includes("-medialive-pipeline-0-")).length).toBeGreaterThan(0);
+    expect(Object.keys(alarms).filter((n) => n.endsWith("-media-quality-low"))).toEqual([]);
+    expect(json).not.toHaveResourceWithProperties(CloudwatchMetricAlarm, { metric_name: "MinMQCS" });
+  });
+
+  test("overrides apply; a disabled family leaves the CMAF channel without it", () => {
+    const tuned = synthWithEncoder("CMAF", { mediaQualityLow: { threshold: 30, evaluationPeriods: 3 } }).alarms["ev-euw1-medialive-pipeline-1-media-quality-low"];
+    expect(tuned).toMatchObject({ threshold: 30, evaluation_periods: 3 });
+    expect(tuned.alarm_description).toContain("scores under 30 of 100 (MinMQCS, 3 periods of 60 s)");
+    const { alarms } = synthWithEncoder("CMAF", { mediaQualityLow: { enabled: false } });
+    expect(Object.keys(alarms).filter((n) => n.endsWith("-media-quality-low"))).toEqual([]);
+    expect(alarms["ev-euw1-medialive-pipeline-1-output-5xx-errors"]).toBeDefined();
   });
 });
