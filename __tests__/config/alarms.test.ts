@@ -74,7 +74,7 @@ describe("the alarms block", () => {
 
   test("rejects an unknown alarm family, listing the families", () => {
     expect(problemsOf(withAlarms({ families: { inputLos: { threshold: 2 } } }))).toEqual([
-      'test.json: /alarms/families key "inputLos" is not allowed: a key must be an alarm family: sourceNotConnected, sourceDisconnections, sourcePacketLoss, sourceContinuityErrors, sourceBitrateZero, inputLoss, activeAlerts, inputFrameRate, primaryInputInactive, output4xxErrors, output5xxErrors, droppedFrames, pipelineSilent, ingressStopped, egress5xxErrors, egressResponseTime, cdn5xxErrorRate, cdnTotalErrorRate, cdnOriginLatency',
+      'test.json: /alarms/families key "inputLos" is not allowed: a key must be an alarm family: sourceNotConnected, sourceDisconnections, sourcePacketLoss, sourceContinuityErrors, sourceBitrateZero, inputLoss, activeAlerts, inputFrameRate, primaryInputInactive, output4xxErrors, output5xxErrors, droppedFrames, mediaQualityLow, pipelineSilent, ingressStopped, egress5xxErrors, egressResponseTime, cdn5xxErrorRate, cdnTotalErrorRate, cdnOriginLatency',
     ]);
   });
 
@@ -111,6 +111,12 @@ describe("the alarms block", () => {
   test.each(["inputLoss", "inputFrameRate"])("rejects a sub-minute period for %s: read through Metrics Insights (one-minute resolution) on failover channels", (family) => {
     expect(problemsOf(withAlarms({ families: { [family]: { periodSeconds: 10 } } }))).toEqual([
       `test.json: /alarms/families/${family}/periodSeconds must be a multiple of 60: on a channel with automatic input failover it is read through a Metrics Insights query, which has one-minute resolution (got 10)`,
+    ]);
+  });
+
+  test("rejects a sub-minute period for mediaQualityLow (no documented sub-minute MinMQCS datapoints), accepts its threshold", () => {
+    expect(problemsOf(withAlarms({ families: { mediaQualityLow: { periodSeconds: 30, threshold: 40 } } }))).toEqual([
+      "test.json: /alarms/families/mediaQualityLow/periodSeconds must be a multiple of 60: AWS does not document that MediaLive publishes MinMQCS more than once a minute (got 30)",
     ]);
   });
 
