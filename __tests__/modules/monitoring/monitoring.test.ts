@@ -511,6 +511,20 @@ describe("configuration variants", () => {
       "## demo-live: CDN (CloudFront)",
     ]);
     expect(new Set(widgets.filter((w: any) => w.properties.title?.startsWith("Input")).map((w: any) => w.properties.region))).toEqual(new Set(["eu-west-1", "us-east-1"]));
+    // Two regions ingest CMAF: each region's quality score, lowest per minute, per pipeline of its push group.
+    const quality = widgets.filter((w: any) => w.properties.title === "Pipeline: media quality score MinMQCS (100 = best)");
+    expect(quality.map((w: any) => [w.properties.region, w.properties.stat])).toEqual([
+      ["eu-west-1", "Minimum"],
+      ["us-east-1", "Minimum"],
+    ]);
+    for (const w of quality) {
+      expect(w.properties.metrics.map((m: any[]) => [m[0], m[1], m[2], m[4], m[6], m[7]])).toEqual([
+        ["AWS/MediaLive", "MinMQCS", "ChannelId", "OutputGroupName", "Pipeline", "0"],
+        ["AWS/MediaLive", "MinMQCS", "ChannelId", "OutputGroupName", "Pipeline", "1"],
+      ]);
+      for (const m of w.properties.metrics) expect([m[3], m[5]]).toEqual([expect.stringMatching(/^\$\{data\.terraform_remote_state\./), expect.stringMatching(/^\$\{data\.terraform_remote_state\./)]);
+    }
+    expect(alarmNames(stacks["demo-live-us-east-1"])).toContain("demo-live-use1-medialive-pipeline-1-media-quality-low");
   });
 
   test("subscriptions: one per notification on every topic; none configured, the topics still exist", () => {
