@@ -183,7 +183,7 @@ export interface EventFile {
          */
         threshold?: number;
         /**
-         * 10, 20, 30 (MediaConnect and MediaLive metrics, except Metrics Insights alarms) or a multiple of 60
+         * 10, 20, 30 (MediaConnect and MediaLive metrics, except Metrics Insights alarms and mediaQualityLow) or a multiple of 60
          */
         periodSeconds?: number;
         /**
