@@ -9,6 +9,7 @@ import { MediaLiveRole } from "../modules/encoder/role";
 import { AccountIdentity } from "../modules/identity";
 import { PipelineMonitoring } from "../modules/monitoring";
 import { Naming } from "../modules/naming";
+import { serviceRoleBoundaryArn } from "../modules/terraform-cloud/boundary";
 import { PACKAGER_CHANNEL, Packager } from "../modules/packager";
 import { awsProvider, awsccProvider, awsccTags, eventTags, stateBackend } from "./common";
 
@@ -43,6 +44,8 @@ export class RegionalPipelineStack extends TerraformStack {
     awsccProvider(this, "awscc", region);
     // The account and partition, read once and passed down to everything that builds an ARN.
     const account = new AccountIdentity(this, "Identity");
+    // Terraform Cloud runs may create only roles bounded by the bootstrap stack's boundary policy (by name: no cross-stack reference).
+    const permissionsBoundary = config.state.backend === "cloud" ? serviceRoleBoundaryArn(config.event.name, account) : undefined;
 
     const mc = config.contribution.mediaconnect;
     // The encoders' feed is decrypted where it arrives: with the region's own copy of the secret.
@@ -59,6 +62,7 @@ export class RegionalPipelineStack extends TerraformStack {
       passwordParameter: config.contribution.pull?.passwordParameter || undefined,
       // File and HLS pull inputs may read from S3 (s3ssl://); RTMP pulls never do.
       sourceUrls: pull && config.contribution.type !== "RTMP_PULL" ? [...pull.primaryUrls, ...pull.backupUrls] : undefined,
+      permissionsBoundary,
     });
     this.contribution = new Contribution(this, "Contribution", {
       naming,
@@ -71,6 +75,7 @@ export class RegionalPipelineStack extends TerraformStack {
       inputsDependOn: [role.policy],
       sourceSecretArn,
       upstream,
+      permissionsBoundary,
     });
 
     this.packager = new Packager(this, "Packager", {

@@ -65,3 +65,37 @@ describe("the <event>-tfc bootstrap stack", () => {
     expect(subs.every((s: any) => s.variable.startsWith("tfe.example.com:"))).toBe(true);
   });
 });
+
+describe("service roles deployed by Terraform Cloud carry the bootstrap's permissions boundary", () => {
+  const boundaryOf = (stack: any) => Object.values(stack.resource.aws_iam_role ?? {}).map((r: any) => [r.name, r.permissions_boundary]);
+  const arn = (event: string) =>
+    `arn:\${data.aws_partition.Identity_Partition_856E58AB.partition}:iam::\${data.aws_caller_identity.Identity_Caller_D67FCA37.account_id}:policy/${event}-tfc-service-role-boundary`;
+
+  test("terraform-cloud.json: every regional role names the boundary policy the tfc stack creates", () => {
+    const stacks = synthApp(load("config/examples/terraform-cloud.json"));
+    const created = Object.values(stacks["cup-final-tfc"].resource.aws_iam_policy).map((p: any) => p.name);
+    expect(created).toContain("cup-final-tfc-service-role-boundary");
+    for (const name of ["cup-final-eu-west-1", "cup-final-eu-central-1"]) {
+      const roles = boundaryOf(stacks[name]);
+      expect(roles.length).toBeGreaterThan(0);
+      for (const [, boundary] of roles) expect(boundary).toBe(arn("cup-final"));
+    }
+  });
+
+  test("MediaConnect secret roles too (three-regions-forwarded.json with the cloud backend)", () => {
+    const file = path.join(process.cwd(), "config", "examples", "three-regions-forwarded.json");
+    const config = JSON.parse(fs.readFileSync(file, "utf8"));
+    config.state = { backend: "cloud", cloud: { organization: "acme-broadcast", workspacePrefix: "live-" } };
+    const stacks = synthApp(check(config, "three-regions-forwarded.json", path.dirname(file)));
+    const roles = Object.entries(stacks)
+      .filter(([name]) => !name.endsWith("-tfc") && !name.endsWith("-cdn"))
+      .flatMap(([, s]) => boundaryOf(s));
+    expect(roles.map(([name]) => name)).toEqual(expect.arrayContaining([expect.stringMatching(/secrets$/)]));
+    for (const [, boundary] of roles) expect(boundary).toBe(arn("world-series"));
+  });
+
+  test("other backends: no boundary", () => {
+    const stacks = synthApp(load("config/default.json"));
+    expect(JSON.stringify(stacks)).not.toContain("permissions_boundary");
+  });
+});

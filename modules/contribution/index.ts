@@ -45,6 +45,11 @@ export interface ContributionProps {
   readonly sourceSecretArn?: string;
   /** Forwarded feed: this region's flows receive from the primary region's flows instead of the encoders. */
   readonly upstream?: UpstreamFeed;
+  /**
+   * The managed policy ARN that bounds the secret-reading roles (Terraform Cloud runs may create only bounded roles).
+   * @default no permissions boundary
+   */
+  readonly permissionsBoundary?: string;
 }
 
 /**
@@ -102,8 +107,11 @@ export class Contribution extends Construct {
   /** The region's Availability Zones as the account sees them (MediaConnect inputs only). */
   public readonly zones?: DataAwsAvailabilityZones;
 
+  private readonly permissionsBoundary?: string;
+
   constructor(scope: Construct, id: string, props: ContributionProps) {
     super(scope, id);
+    this.permissionsBoundary = props.permissionsBoundary;
     const { naming, contribution, pipelines } = props;
     const pipelineLetters = PIPELINE_LETTERS.slice(0, pipelines);
 
@@ -284,6 +292,7 @@ export class Contribution extends Construct {
 
   /** A role MediaConnect assumes to read one secret (an SRT passphrase or a Zixi key), and nothing else. */
   private secretReader(id: string, name: string, account: AccountContext, secretArn: string, provider?: TerraformProvider): IamRole {
+    const permissionsBoundary = this.permissionsBoundary;
     const trust = new DataAwsIamPolicyDocument(this, `${id}Trust`, {
       provider,
       statement: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: [ACCESS_PRINCIPALS.mediaconnect.service] }] }],
@@ -293,6 +302,7 @@ export class Contribution extends Construct {
       name,
       description: "Lets MediaConnect read one secret of this event",
       assumeRolePolicy: trust.json,
+      permissionsBoundary,
     });
     const access = new DataAwsIamPolicyDocument(this, `${id}Access`, {
       provider,

@@ -22,6 +22,11 @@ export interface MediaLiveRoleProps {
    * @default none
    */
   readonly sourceUrls?: readonly string[];
+  /**
+   * The managed policy ARN that bounds the role (Terraform Cloud runs may create only bounded roles).
+   * @default no permissions boundary
+   */
+  readonly permissionsBoundary?: string;
 }
 
 /**
@@ -52,6 +57,7 @@ export class MediaLiveRole extends Construct {
       name: naming.name("medialive"),
       description: "Lets MediaLive read this event's inputs and push to its MediaPackage v2 channel",
       assumeRolePolicy: trust.json,
+      permissionsBoundary: props.permissionsBoundary,
     });
     const access = new DataAwsIamPolicyDocument(this, "Access", {
       statement: accessStatements("medialive", features, {

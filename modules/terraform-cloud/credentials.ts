@@ -5,7 +5,9 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { ACCESS_PRINCIPALS } from "../access";
 import type { AccountContext } from "../identity";
+import { ServiceRoleBoundary } from "./boundary";
 import { SERVICES, ServiceName, actionsFor } from "./permissions";
 import { DEFAULT_PROJECT } from "./workspaces";
 
@@ -57,6 +59,8 @@ export interface DynamicCredentialsProps {
  */
 export class DynamicCredentials extends Construct {
   public readonly provider: IamOpenidConnectProvider;
+  /** The permissions boundary every role a run creates must carry. */
+  public readonly boundary: ServiceRoleBoundary;
   /** Role ARNs per stack name. */
   public readonly roles: Readonly<Record<string, { readonly plan: string; readonly apply: string }>>;
 
@@ -68,6 +72,8 @@ export class DynamicCredentials extends Construct {
     const { partition, accountId: account } = props.account;
 
     this.provider = new IamOpenidConnectProvider(this, "Provider", { url: `https://${host}`, clientIdList: [audience] });
+
+    this.boundary = new ServiceRoleBoundary(this, "ServiceRoleBoundary", { event: props.event, account: props.account });
 
     const regions = [...new Set(props.workspaces.flatMap((w) => w.regions))].sort();
     const allTypes = props.workspaces.flatMap((w) => w.resourceTypes);
@@ -123,7 +129,24 @@ export class DynamicCredentials extends Construct {
         const statements: DataAwsIamPolicyDocumentStatement[] = [];
         for (const [service, list] of byService) {
           const scoped = list.filter((a) => !SERVICES[service].accountWide?.includes(a));
-          if (scoped.length > 0) statements.push({ sid: service.replace(/^./, (c) => c.toUpperCase()), actions: scoped, resources: arns(service, ws, partition, account) });
+          if (scoped.length === 0) continue;
+          const sid = service.replace(/^./, (c) => c.toUpperCase());
+          const resources = arns(service, ws, partition, account);
+          if (service !== "iam") {
+            statements.push({ sid, actions: scoped, resources });
+            continue;
+          }
+          // Roles a run writes must carry the boundary, and may be handed only to the pipeline's services.
+          const plain = scoped.filter((a) => !BOUNDED_ROLE_ACTIONS.includes(a) && a !== "iam:PassRole" && !NEVER_GRANTED.includes(a));
+          const bounded = scoped.filter((a) => BOUNDED_ROLE_ACTIONS.includes(a));
+          if (plain.length > 0) statements.push({ sid, actions: plain, resources });
+          if (bounded.length > 0) {
+            statements.push({ sid: "IamWithBoundary", actions: bounded, resources, condition: [{ test: "StringEquals", variable: "iam:PermissionsBoundary", values: [this.boundary.arn] }] });
+          }
+          if (scoped.includes("iam:PassRole")) {
+            const services = Object.values(ACCESS_PRINCIPALS).map((p) => p.service).sort();
+            statements.push({ sid: "IamPassRole", actions: ["iam:PassRole"], resources, condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: services }] });
+          }
         }
         if (statements.length > 0) {
           const doc = new DataAwsIamPolicyDocument(wsScope, `${label}Permissions`, { statement: statements });
@@ -140,6 +163,15 @@ export class DynamicCredentials extends Construct {
     this.roles = roles;
   }
 }
+
+/**
+ * Role-writing actions that the Service Authorization Reference lists with the condition key
+ * iam:PermissionsBoundary: granted only when the request names the service-role boundary.
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html
+ */
+export const BOUNDED_ROLE_ACTIONS: readonly string[] = ["iam:AttachRolePolicy", "iam:CreateRole", "iam:DeleteRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy"];
+/** Removing the boundary would undo it. */
+const NEVER_GRANTED: readonly string[] = ["iam:DeleteRolePermissionsBoundary"];
 
 /** The ARNs a service's scoped actions may touch for one workspace. */
 function arns(service: ServiceName, ws: WorkspaceAccess, partition: string, account: string): string[] {

@@ -118,7 +118,8 @@ export const RESOURCE_PERMISSIONS: Readonly<Record<string, ResourcePermissions>>
   aws_iam_role: {
     service: "iam",
     read: ["iam:GetRole", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:ListInstanceProfilesForRole"],
-    write: ["iam:CreateRole", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy", "iam:DeleteRole", "iam:TagRole", "iam:UntagRole", "iam:PassRole"],
+    // PutRolePermissionsBoundary: puts the service-role boundary on roles made before it (boundary.ts).
+    write: ["iam:CreateRole", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy", "iam:DeleteRole", "iam:TagRole", "iam:UntagRole", "iam:PassRole", "iam:PutRolePermissionsBoundary"],
   },
   aws_iam_role_policy: { service: "iam", read: ["iam:GetRolePolicy"], write: ["iam:PutRolePolicy", "iam:DeleteRolePolicy"] },
   aws_kms_alias: { service: "kms", read: ["kms:ListAliases"], write: ["kms:CreateAlias", "kms:UpdateAlias", "kms:DeleteAlias"] },
