@@ -82,11 +82,8 @@ describe("service roles deployed by Terraform Cloud carry the bootstrap's permis
     }
   });
 
-  test("MediaConnect secret roles too (three-regions-forwarded.json with the cloud backend)", () => {
-    const file = path.join(process.cwd(), "config", "examples", "three-regions-forwarded.json");
-    const config = JSON.parse(fs.readFileSync(file, "utf8"));
-    config.state = { backend: "cloud", cloud: { organization: "acme-broadcast", workspacePrefix: "live-" } };
-    const stacks = synthApp(check(config, "three-regions-forwarded.json", path.dirname(file)));
+  test("MediaConnect secret roles too (three-regions-forwarded.json)", () => {
+    const stacks = synthApp(load("config/examples/three-regions-forwarded.json"));
     const roles = Object.entries(stacks)
       .filter(([name]) => !name.endsWith("-tfc") && !name.endsWith("-cdn"))
       .flatMap(([, s]) => boundaryOf(s));
