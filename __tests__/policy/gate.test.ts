@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { ConfigError } from "../../config/load";
+import type { LoadedEvent } from "../../config/types";
 import { blocking } from "../../policy";
 import { OutputError, synthesizeChecked } from "../../policy/gate";
 import { buildApp } from "../../stacks/app";
@@ -14,6 +15,13 @@ const OUR_FILES = ["manifest.json", "stacks/demo-live-cdn/cdk.tf.json", "stacks/
 
 
 /** A parent folder holding an earlier synthesis of another event in cdktf.out. */
+/** Our app plus a bucket with none of the protections: a synthesis the policy pack stops. */
+function withUnprotectedBucket(loaded: LoadedEvent, dir: string) {
+  const built = buildApp(loaded, { outdir: dir });
+  new S3Bucket(built.delivery, "Recordings", { bucketPrefix: "demo-live-recordings-" });
+  return built.app;
+}
+
 function earlierSynthesis(): { parent: string; outdir: string; before: Record<string, string> } {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), "gate-"));
   const outdir = path.join(parent, "cdktf.out");
@@ -56,12 +64,7 @@ describe("policy-gated synthesis", () => {
     const result = synthesizeChecked(ours, {
       outdir,
       display: "config/default.json",
-      // Our app plus a bucket with none of the protections.
-      build: (loaded, dir) => {
-        const built = buildApp(loaded, { outdir: dir });
-        new S3Bucket(built.delivery, "Recordings", { bucketPrefix: "demo-live-recordings-" });
-        return built.app;
-      },
+      build: withUnprotectedBucket,
     });
     expect(result.written).toBe(false);
     expect(blocking(result.report).map((f) => `${f.rule} ${f.resource}`)).toEqual([
@@ -133,11 +136,7 @@ describe("policy-gated synthesis", () => {
     const result = synthesizeChecked(ours, {
       outdir,
       display: "config/default.json",
-      build: (loaded, dir) => {
-        const built = buildApp(loaded, { outdir: dir });
-        new S3Bucket(built.delivery, "Recordings", { bucketPrefix: "demo-live-recordings-" });
-        return built.app;
-      },
+      build: withUnprotectedBucket,
     });
     expect(result.written).toBe(false);
     expect(fs.readdirSync(parent)).toEqual(["cdktf.out"]);
