@@ -3,7 +3,7 @@
 // written. The only place that reads the environment, prints, or exits.
 import * as os from "os";
 import * as path from "path";
-import { printedProblems } from "./config/json-file";
+import { fixTheProblems, printedProblems } from "./config/json-file";
 import { ConfigError, loadEvent } from "./config/load";
 import { eventConfigFile, invocationFolder, outputFolder, projectRoot } from "./config/paths";
 import { blocking, formatReport } from "./policy";
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
   } catch (err) {
     if (err instanceof ConfigError) {
       for (const line of printedProblems(err.problems)) console.error(line);
-      console.error(`Nothing was synthesized: fix the ${err.problems.length === 1 ? "problem" : `${err.problems.length} problems`} above.`);
+      console.error(`Nothing was synthesized: ${fixTheProblems(err.problems.length)}.`);
       return 1;
     }
     if (err instanceof OutputError) {

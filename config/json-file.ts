@@ -25,6 +25,11 @@ export function printedProblems(problems: readonly string[], limit = MAX_PRINTED
   return [...problems.slice(0, limit), `... and ${problems.length - limit} more problems, not shown: fix the ones above and run again`];
 }
 
+/** The closing words of a refusal: "fix the problem above" or "fix the 3 problems above". */
+export function fixTheProblems(count: number): string {
+  return `fix the ${count === 1 ? "problem" : `${count} problems`} above`;
+}
+
 /**
  * A value for a message: JSON as the user wrote it, shortened when long (a 100 KB string pasted
  * into a name must not become a 100 KB line), with its full length said.

@@ -1,4 +1,5 @@
 // Dispatch: arguments to a command, with the same error handling for all of them.
+import { fixTheProblems } from "../config/json-file";
 import { Args, USAGE } from "./args";
 import { adBreak, parseDuration } from "./commands/ad-break";
 import { schedule } from "./commands/schedule";
@@ -33,7 +34,7 @@ export async function run(args: Args, deps: RunDeps): Promise<number> {
   const ctx = loadContext(args, deps);
   if (Array.isArray(ctx)) {
     for (const p of ctx) rt.err(p);
-    rt.err(`event ${args.command}: nothing was done: fix the ${ctx.length === 1 ? "problem" : `${ctx.length} problems`} above.`);
+    rt.err(`event ${args.command}: nothing was done: ${fixTheProblems(ctx.length)}.`);
     return 1;
   }
   switch (args.command) {

@@ -1,5 +1,6 @@
 // `npm run profile -- <file>`: checks one encoding profile file (ladder or MediaLive template)
 // and prints its ladder as a table. On problems it prints one line each and exits with status 1.
+import { fixTheProblems } from "../config/json-file";
 import * as path from "path";
 import { invocationFolder, projectRoot } from "../config/paths";
 import { loadProfileFile } from "../config/profiles";
@@ -17,7 +18,7 @@ function main(args: readonly string[]): number {
   const profile = loadProfileFile(file, given, problems);
   if (!profile) {
     for (const line of problems) console.error(line);
-    console.error(`${given} is not a valid encoding profile: fix the ${problems.length === 1 ? "problem" : `${problems.length} problems`} above.`);
+    console.error(`${given} is not a valid encoding profile: ${fixTheProblems(problems.length)}.`);
     return 1;
   }
   console.log(profileReport(profile));

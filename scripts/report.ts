@@ -1,7 +1,7 @@
 // `npm run report [config] [--prices <file>]`: prints the cost and latency report for an event
 // configuration (EVENT_CONFIG or config/default.json when no path is given) without synthesizing.
 import * as path from "path";
-import { printedProblems } from "../config/json-file";
+import { fixTheProblems, printedProblems } from "../config/json-file";
 import { ConfigError, loadEvent } from "../config/load";
 import { eventConfigFile, invocationFolder, projectRoot, setting } from "../config/paths";
 import { formatCostAndLatency, loadPrices } from "../report";
@@ -35,7 +35,7 @@ function main(argv: readonly string[]): number {
   } catch (err) {
     if (err instanceof ConfigError) {
       for (const line of printedProblems(err.problems)) console.error(line);
-      console.error(`No report: fix the ${err.problems.length === 1 ? "problem" : `${err.problems.length} problems`} above.`);
+      console.error(`No report: ${fixTheProblems(err.problems.length)}.`);
       return 1;
     }
     throw err;

@@ -2,7 +2,7 @@
 // the event (EVENT_CONFIG, default config/default.json; output CDKTF_OUTDIR, default cdktf.out)
 // to its Terraform Cloud workspace. The only place here that reads the environment, prints or exits.
 import * as path from "path";
-import { printedProblems } from "../config/json-file";
+import { fixTheProblems, printedProblems } from "../config/json-file";
 import { ConfigError, loadEvent } from "../config/load";
 import { eventConfigFile, invocationFolder, outputFolder, projectRoot } from "../config/paths";
 import { findToken, tokenVariable } from "./token";
@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof ConfigError) {
       for (const line of printedProblems(err.problems)) console.error(line);
-      console.error(`Nothing was uploaded: fix the ${err.problems.length === 1 ? "problem" : `${err.problems.length} problems`} above.`);
+      console.error(`Nothing was uploaded: ${fixTheProblems(err.problems.length)}.`);
       return 1;
     }
     if (err instanceof UploadError) {

@@ -3,6 +3,7 @@
 // because a channel started without its source runs into input loss and writes stale manifests.
 // Idempotent: what already runs is left as it is. A failure stops the sequence with one line and
 // leaves what runs running (the operator decides: fix and start again, or stop).
+import { fixTheProblems } from "../../config/json-file";
 import { AwsError } from "../aws";
 import { ChannelState, describeChannel, describeInput, startChannel } from "../channels";
 import { Context, pipelinesOf, plural, TIMING } from "../context";
@@ -84,7 +85,7 @@ export async function start(ctx: Context, options: { dryRun: boolean }): Promise
   const problems = await preflight(ctx);
   if (problems.length) {
     for (const p of problems) rt.err(p);
-    rt.err(`Nothing was started: fix the ${problems.length === 1 ? "problem" : `${problems.length} problems`} above.`);
+    rt.err(`Nothing was started: ${fixTheProblems(problems.length)}.`);
     return 1;
   }
 
