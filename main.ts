@@ -7,7 +7,7 @@ import { fixTheProblems, printedProblems } from "./config/json-file";
 import { ConfigError, loadEvent } from "./config/load";
 import { eventConfigFile, invocationFolder, outputFolder, projectRoot } from "./config/paths";
 import { blocking, formatReport } from "./policy";
-import { OutputError, removeStagingFolders, stageChecked } from "./policy/gate";
+import { OutputError, removeStagingFolders, stageChecked } from "./synth/driver";
 import { formatCostAndLatency } from "./report";
 
 /** A path as short as it can be said: relative to `from`, or absolute when that is shorter. */

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ConfigError, loadEvent } from "../config/load";
-import { synthesizeChecked } from "../policy/gate";
+import { synthesizeChecked } from "../synth/driver";
 import { FIXTURES_DIR, PROFILES_DIR } from "./support/project";
 
 // The bad-input corpus: one invalid event configuration per file, each with the exact lines a

@@ -42,7 +42,7 @@ function leftovers(outdir: string): string[] {
 beforeAll(async () => {
   const npmBuild = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, encoding: "utf8" });
   expect(npmBuild.status).toBe(0);
-  // The same bundle as `npm run build`, with policy/gate.ts importing the bad app instead of stacks/app.
+  // The same bundle as `npm run build`, with synth/driver.ts importing the bad app instead of stacks/app.
   await build({
     entryPoints: [path.join(ROOT, "main.ts")],
     bundle: true,
@@ -55,7 +55,7 @@ beforeAll(async () => {
       {
         name: "bad-app",
         setup(b) {
-          b.onResolve({ filter: /\/stacks\/app$/ }, (args) => (args.importer.endsWith(path.join("policy", "gate.ts")) ? { path: path.join(ROOT, "__tests__", "policy", "bad-app.ts") } : undefined));
+          b.onResolve({ filter: /\/stacks\/app$/ }, (args) => (args.importer.endsWith(path.join("synth", "driver.ts")) ? { path: path.join(ROOT, "__tests__", "policy", "bad-app.ts") } : undefined));
         },
       },
     ],

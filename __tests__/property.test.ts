@@ -6,7 +6,7 @@ import { scanJson } from "../config/json-syntax";
 import { ConfigError, loadEvent } from "../config/load";
 import eventSchema from "../config/event.schema.json";
 import { blocking } from "../policy";
-import { synthesizeChecked } from "../policy/gate";
+import { synthesizeChecked } from "../synth/driver";
 import { stackNames } from "../stacks/app";
 import { PROFILES_DIR, defaultConfig } from "./support/project";
 

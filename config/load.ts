@@ -6,7 +6,7 @@ import { checkAlarms } from "./alarms";
 import { checkServiceContracts } from "./contract-checks";
 import { ingestTypeOf, outputLockingOf } from "./ingest";
 import { ConfigError, compileSchema, readInputText, readJsonFile, validateAgainst } from "./json-file";
-import { listProfiles, loadProfileFile } from "./profiles";
+import { listProfiles, loadProfileFile } from "../encoding-profiles/profiles";
 import { checkText, pointerSegment, terraformLiteral } from "./text-rules";
 import type { EncodingProfile, EventConfig, LoadedEvent } from "./types";
 import countries from "./countries.json";

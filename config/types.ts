@@ -5,10 +5,10 @@
 
 import type { AlarmsConfig } from "./alarms";
 import type { EventFile, Region as SchemaRegion } from "./event.generated";
-import type { LadderFile as LadderFileAsWritten } from "./ladder.generated";
+import type { LadderFile as LadderFileAsWritten } from "../encoding-profiles/ladder.generated";
 
 // The event file and ladder types are generated from the schemas (config/event.generated.ts,
-// config/ladder.generated.ts; `npm run generate`). The names below are views of them, read-only.
+// encoding-profiles/ladder.generated.ts; `npm run generate`). The names below are views of them, read-only.
 
 /** Every value, array and object of T read-only. */
 export type DeepReadonly<T> = T extends readonly (infer U)[]

@@ -1,6 +1,6 @@
 // The hourly cost model: quantities from the event configuration and its encoding profile, unit
 // prices from the price table. Pure: no files, no environment.
-import { ingestSegmentSeconds } from "../config/profiles";
+import { ingestSegmentSeconds } from "../encoding-profiles/profiles";
 import type { EncodingProfile, LoadedEvent, PricingZone, ProfileOutput, Rendition, SupportedRegion } from "../config/types";
 import { PriceFound, PriceTable, regionalPrice, zonePrice } from "./prices";
 

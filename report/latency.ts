@@ -20,7 +20,7 @@
 // (the shortest whole number of seconds holding whole GOPs, 1 s for a 1 s GOP): MediaPackage can
 // publish a part only once the data for it has arrived. That P equals the ingest segment is an
 // assumption of this model.
-import { ingestSegmentSeconds } from "../config/profiles";
+import { ingestSegmentSeconds } from "../encoding-profiles/profiles";
 import type { LoadedEvent } from "../config/types";
 import { MANIFEST_LABEL, ManifestKind } from "./cost";
 

@@ -9,7 +9,7 @@
 //   providers/aws/medialive-encoder-settings.json    the `encoder_settings` block of
 //       aws_medialive_channel, keyed by MediaLive API name (camelCase, as the console, the REST
 //       API and CloudFormation/CDK code write it), each key with its provider name, its cdktf
-//       binding name, its type and whether the provider requires it. config/template-import.ts
+//       binding name, its type and whether the provider requires it. encoding-profiles/template-import.ts
 //       converts templates with it.
 //   encoding-profiles/medialive-template.schema.json the JSON Schema of the template format:
 //       exactly the keys the provider can express, with their types; every other key is an error.

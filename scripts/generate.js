@@ -6,7 +6,7 @@
 //
 // Generated here (input -> output):
 //   config/event.schema.json             -> config/event.generated.ts (event configuration types)
-//   encoding-profiles/ladder.schema.json -> config/ladder.generated.ts (ladder file types)
+//   encoding-profiles/ladder.schema.json -> encoding-profiles/ladder.generated.ts (ladder file types)
 //   config/event.schema.json             -> docs/configuration.md, the table between its markers
 //
 // Checked here, not regenerated (their input is not available offline):
@@ -34,7 +34,7 @@ const COMMAND = "npm run generate";
 /** Each generated file: its path (relative to root) and a function producing its text. */
 const GENERATED = [
   { file: "config/event.generated.ts", make: () => schemaTypes(root, "config/event.schema.json", "EventFile", COMMAND) },
-  { file: "config/ladder.generated.ts", make: () => schemaTypes(root, "encoding-profiles/ladder.schema.json", "LadderFile", COMMAND) },
+  { file: "encoding-profiles/ladder.generated.ts", make: () => schemaTypes(root, "encoding-profiles/ladder.schema.json", "LadderFile", COMMAND) },
   { file: "docs/configuration.md", make: async () => freshTable(fs.readFileSync(path.join(root, "docs/configuration.md"), "utf8")) },
 ];
 

@@ -3,8 +3,8 @@
 import { fixTheProblems } from "../config/json-file";
 import * as path from "path";
 import { invocationFolder, projectRoot } from "../config/paths";
-import { loadProfileFile } from "../config/profiles";
-import { profileReport } from "../config/profile-report";
+import { loadProfileFile } from "../encoding-profiles/profiles";
+import { profileReport } from "../encoding-profiles/report";
 
 function main(args: readonly string[]): number {
   if (args.length !== 1) {

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
-import { ingestSegmentSeconds } from "../config/profiles";
+import { ingestSegmentSeconds } from "../encoding-profiles/profiles";
 import type { LoadedEvent } from "../config/types";
 import { Delivery } from "../modules/delivery";
 import { CLOUDFRONT_REGION } from "../modules/delivery/region";

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { ingestTypeOf } from "../config/ingest";
-import { ingestSegmentSeconds } from "../config/profiles";
+import { ingestSegmentSeconds } from "../encoding-profiles/profiles";
 import type { LoadedEvent } from "../config/types";
 import { Contribution, UpstreamFeed } from "../modules/contribution";
 import { Encoder } from "../modules/encoder";

@@ -118,7 +118,7 @@ describe.each(FORMS)("$name", (form) => {
 // added covers them all), and every string the shipped MediaLive templates set.
 import * as os from "os";
 import ladderSchema from "../../encoding-profiles/ladder.schema.json";
-import { loadProfileFile } from "../../config/profiles";
+import { loadProfileFile } from "../../encoding-profiles/profiles";
 
 function profileBases(): { file: string; data: Record<string, any> }[] {
   const ladder = JSON.parse(fs.readFileSync(path.join(PROFILES_DIR, "HD-720p.json"), "utf8"));

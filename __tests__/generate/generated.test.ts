@@ -39,7 +39,7 @@ describe("generated files (npm run generate)", () => {
   });
 
   test("a property with a schema default is required in the generated type (the loader fills it)", () => {
-    const text = fs.readFileSync(path.join(ROOT, "config/ladder.generated.ts"), "utf8");
+    const text = fs.readFileSync(path.join(ROOT, "encoding-profiles/ladder.generated.ts"), "utf8");
     // sceneChangeDetect has a default; bFrames has none.
     expect(text).toMatch(/\n {4}sceneChangeDetect: boolean;/);
     expect(text).toMatch(/\n {4}bFrames\?: number;/);

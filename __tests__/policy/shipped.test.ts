@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { blocking, formatReport } from "../../policy";
-import { synthesizeChecked } from "../../policy/gate";
+import { synthesizeChecked } from "../../synth/driver";
 import { ROOT, load, shippedConfigs } from "../support/project";
 import { secretsIn } from "./secret-scan";
 

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { ConfigError, checkEvent } from "../../config/load";
-import { loadProfileFile } from "../../config/profiles";
+import { loadProfileFile } from "../../encoding-profiles/profiles";
 import { FIXTURES_DIR, defaultConfig } from "../support/project";
 
 const DIR = path.join(FIXTURES_DIR, "profiles", "invalid");

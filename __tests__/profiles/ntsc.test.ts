@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadProfileFile } from "../../config/profiles";
+import { loadProfileFile } from "../../encoding-profiles/profiles";
 import { ROOT } from "../support/project";
 
 /** The HD-1080p ladder at another frame rate and GOP, written to a temporary profile file. */

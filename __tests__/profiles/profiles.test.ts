@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { listProfiles, loadProfileFile, profileFormat } from "../../config/profiles";
-import { deriveInputSpecification } from "../../config/template-import";
+import { listProfiles, loadProfileFile, profileFormat } from "../../encoding-profiles/profiles";
+import { deriveInputSpecification } from "../../encoding-profiles/template-import";
 import type { EncodingProfile, Rendition } from "../../config/types";
 import { FIXTURES_DIR, PROFILES_DIR, check, defaultConfig, problemsOf } from "../support/project";
 

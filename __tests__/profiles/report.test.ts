@@ -1,6 +1,6 @@
 import * as path from "path";
-import { loadProfileFile } from "../../config/profiles";
-import { profileNumbers, profileReport } from "../../config/profile-report";
+import { loadProfileFile } from "../../encoding-profiles/profiles";
+import { profileNumbers, profileReport } from "../../encoding-profiles/report";
 import type { EncodingProfile } from "../../config/types";
 import { PROFILES_DIR, runNpmScript } from "../support/project";
 

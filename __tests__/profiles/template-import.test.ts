@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { medialiveChannelEncoderSettingsToTerraform } from "@cdktf/provider-aws/lib/medialive-channel";
-import { toBinding } from "../../config/template-import";
+import { toBinding } from "../../encoding-profiles/template-import";
 import { ROOT } from "../support/project";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires

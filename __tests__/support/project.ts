@@ -5,7 +5,7 @@ import * as path from "path";
 import { ConfigError, checkEvent, loadEvent } from "../../config/load";
 import type { LoadedEvent } from "../../config/types";
 import { buildApp } from "../../stacks/app";
-import { readStacks } from "../../policy/gate";
+import { readStacks } from "../../synth/driver";
 import { cached } from "./synth-cache";
 
 export const ROOT = path.resolve(__dirname, "..", "..");

@@ -171,7 +171,7 @@ function hlsOutputGroup(profile: EncodingProfile, options: EncoderSettingsOption
 }
 
 /**
- * An imported template's descriptions: config/template-import.ts converted them into the cdktf
+ * An imported template's descriptions: encoding-profiles/template-import.ts converted them into the cdktf
  * binding structure, name by name from the provider schema (a test round-trips every name).
  */
 function asBinding<T>(items: readonly Readonly<Record<string, unknown>>[]): T[] {

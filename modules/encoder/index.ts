@@ -9,7 +9,7 @@ import {
 import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
 import { outputLockingFor } from "../../config/ingest";
 import type { ChannelConfig, ContributionType, EncodingProfile, IngestType } from "../../config/types";
-import { ingestSegmentSeconds } from "../../config/profiles";
+import { ingestSegmentSeconds } from "../../encoding-profiles/profiles";
 import { Naming } from "../naming";
 import { CmafIngestChannel } from "./cmaf-channel";
 import { AUDIO_SELECTOR, EncoderSettingsOptions, PACKAGER_DESTINATION_ID, PACKAGER_OUTPUT_GROUP, encoderSettingsFor, inputSelectorsFor } from "./encoder-settings";

@@ -9,10 +9,10 @@ import { App, TerraformStack } from "cdktf";
 import { ConfigError } from "../config/json-file";
 import type { LoadedEvent } from "../config/types";
 import { buildApp } from "../stacks/app";
-import { PolicyReport, blocking, checkPolicy, waiverProblems } from "./index";
+import { PolicyReport, blocking, checkPolicy, waiverProblems } from "../policy";
 import { projectRoot } from "../config/paths";
 import { OutputError, displayPath, fileOnPath, outputFolderRefusal, removeStaleStaging, stagingPrefix } from "./output-folder";
-import type { TerraformJson } from "./model";
+import type { TerraformJson } from "../policy/model";
 
 export { OutputError } from "./output-folder";
 

@@ -6,7 +6,7 @@ import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { ConfigError } from "../../config/load";
 import type { LoadedEvent } from "../../config/types";
 import { blocking } from "../../policy";
-import { OutputError, synthesizeChecked } from "../../policy/gate";
+import { OutputError, synthesizeChecked } from "../../synth/driver";
 import { buildApp } from "../../stacks/app";
 import { filesUnder, load } from "../support/project";
 

@@ -2,7 +2,7 @@
 // (profiles.ts) and the template importer (template-import.ts) both describe what they read as a
 // ProfileSubject, with the JSON pointer each value came from, so a message always names the place
 // in the user's file.
-import type { AudioTrack, Framerate, InputSpecification, Rendition, VideoCodec } from "./types";
+import type { AudioTrack, Framerate, InputSpecification, Rendition, VideoCodec } from "../config/types";
 
 /** Appends one problem line: `<file>: <pointer> <text>`. */
 export type Say = (pointer: string, text: string) => void;

@@ -10,10 +10,10 @@
 // pipeline sets itself: the output group's destination, segmenting and delivery settings, the
 // transport stream settings, timecode and global configuration (see ImportedSettings.replaced).
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { compileSchema } from "./json-file";
-import { AudioSubject, MAX_BITRATE, MAX_FRAME, OutputSubject, PROFILE_NAME, ProfileSubject, RenditionSubject, Say, channelsOf, checkProfileSubject, words } from "./profile-checks";
-import type { AudioTrack, CaptionLanguage, CaptionTrack, EncodingProfile, InputSpecification, ProfileOutput, RateControl, Rendition, VideoCodec, VideoProfile } from "./types";
-import templateSchema from "../encoding-profiles/medialive-template.schema.json";
+import { compileSchema } from "../config/json-file";
+import { AudioSubject, MAX_BITRATE, MAX_FRAME, OutputSubject, PROFILE_NAME, ProfileSubject, RenditionSubject, Say, channelsOf, checkProfileSubject, words } from "./checks";
+import type { AudioTrack, CaptionLanguage, CaptionTrack, EncodingProfile, InputSpecification, ProfileOutput, RateControl, Rendition, VideoCodec, VideoProfile } from "../config/types";
+import templateSchema from "./medialive-template.schema.json";
 import providerSettings from "../providers/aws/medialive-encoder-settings.json";
 import ranges from "./medialive-ranges.json";
 

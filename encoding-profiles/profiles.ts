@@ -1,24 +1,27 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ValidateFunction } from "ajv";
-import { compileSchema, readJsonFile, validateAgainst } from "./json-file";
-import { ProfileSubject, RenditionSubject, checkProfileSubject, codingModeFor, wholeGopSegmentSeconds } from "./profile-checks";
+import { compileSchema, readJsonFile, validateAgainst } from "../config/json-file";
+import { ProfileSubject, RenditionSubject, checkProfileSubject, codingModeFor, wholeGopSegmentSeconds } from "./checks";
 import { TEMPLATE_KEYS, importTemplate } from "./template-import";
-import { checkText, terraformLiteral } from "./text-rules";
-import type { AudioTrack, CaptionTrack, EncodingProfile, LadderFile, ProfileOutput, Rendition } from "./types";
-import ladderSchema from "../encoding-profiles/ladder.schema.json";
+import { checkText, terraformLiteral } from "../config/text-rules";
+import type { AudioTrack, CaptionTrack, EncodingProfile, LadderFile, ProfileOutput, Rendition } from "../config/types";
+import ladderSchema from "./ladder.schema.json";
 
 let validateLadder: ValidateFunction | undefined;
 
 /** The caption description a ladder's `captions` block becomes (embedded captions passed through). */
 const LADDER_CAPTIONS = "embedded";
 
-/** The profile names available in a directory (files ending in .json, schemas excluded). */
+/** Data files that live beside the profiles and are not profiles (the encoder's value ranges). */
+const NOT_PROFILES: ReadonlySet<string> = new Set(["medialive-ranges.json"]);
+
+/** The profile names available in a directory (files ending in .json; schemas and NOT_PROFILES excluded). */
 export function listProfiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
-    .filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))
+    .filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json") && !NOT_PROFILES.has(f))
     .map((f) => f.slice(0, -".json".length))
     .sort();
 }

@@ -1,6 +1,6 @@
 // The ladder table `npm run profile -- <file>` prints for a checked profile.
 import { ingestSegmentSeconds } from "./profiles";
-import type { EncodingProfile } from "./types";
+import type { EncodingProfile } from "../config/types";
 
 /** Viewers the egress estimate is given for. */
 export const VIEWERS = 1000;
