@@ -10,7 +10,6 @@ import { MediaconnectFlow } from "../../.gen/providers/awscc/mediaconnect-flow";
 import { MediaconnectFlowOutput } from "../../.gen/providers/awscc/mediaconnect-flow-output";
 // The generator suffixes this class with "A" because the flow binding already has a MediaconnectFlowSource struct.
 import { MediaconnectFlowSourceA as MediaconnectFlowSource } from "../../.gen/providers/awscc/mediaconnect-flow-source";
-import type { ContributionConfig, MediaConnectConfig } from "../../config/types";
 import { ACCESS_PRINCIPALS, accessStatements } from "../access";
 import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
@@ -21,29 +20,187 @@ export type InputRole = (typeof INPUT_ROLES)[number];
 /** Pipeline letters: pipeline 0 is "a", pipeline 1 is "b". */
 export const PIPELINE_LETTERS = ["a", "b"] as const;
 
+/** How the event feed reaches MediaLive. */
+export type ContributionType = "MEDIACONNECT" | "RTP_PUSH" | "UDP_PUSH" | "RTMP_PUSH" | "RTMP_PULL" | "URL_PULL" | "MP4_FILE" | "TS_FILE" | "INPUT_DEVICE";
+/** The transport a MediaConnect flow's source listens with. */
+export type FlowProtocol = "rtp" | "rtp-fec" | "rist" | "srt-listener" | "zixi-push";
+
+/** Input types that listen for the feed, so need the senders' networks. */
+const LISTENING_TYPES: ReadonlySet<ContributionType> = new Set(["MEDIACONNECT", "RTP_PUSH", "UDP_PUSH", "RTMP_PUSH"]);
+/** Input types that pull the feed from URLs. */
+const PULL_TYPES: ReadonlySet<ContributionType> = new Set(["RTMP_PULL", "URL_PULL", "MP4_FILE", "TS_FILE"]);
+
+/**
+ * How the feed reaches MediaLive: the input type and the settings of that type. The shape is the
+ * `contribution` block of the event file, so a validated configuration can be passed as it is.
+ */
+export interface ContributionSettings {
+  /**
+   * The MediaLive input type.
+   * @default "MEDIACONNECT"
+   */
+  readonly type?: ContributionType;
+  /**
+   * Networks allowed to send the feed. Required for MEDIACONNECT (exactly the first one is used by
+   * each flow's main source) and the *_PUSH types (all of them, in the input security group).
+   * @default none; a listening input type refuses to be built without it
+   */
+  readonly allowlistCidrs?: readonly string[];
+  /**
+   * The flows of a MEDIACONNECT input.
+   * @default none; required for type MEDIACONNECT
+   */
+  readonly mediaconnect?: FlowSettings;
+  /**
+   * RTMP_PUSH stream names.
+   * @default application name "live"
+   */
+  readonly rtmpPush?: RtmpPushSettings;
+  /**
+   * Source URLs of RTMP_PULL, URL_PULL, MP4_FILE and TS_FILE inputs.
+   * @default none; required for those types
+   */
+  readonly pull?: PullSettings;
+  /**
+   * Elemental Link devices of an INPUT_DEVICE input.
+   * @default none; required for type INPUT_DEVICE
+   */
+  readonly inputDevices?: { readonly primary: readonly string[]; readonly backup: readonly string[] };
+}
+
+/** One MediaConnect flow per input and pipeline, all configured alike. */
+export interface FlowSettings {
+  /** The protocol the encoders send with. */
+  readonly protocol: FlowProtocol;
+  /**
+   * The port the primary input's flows listen on (not used by zixi-push, which always listens on 2088).
+   * @default 5000
+   */
+  readonly primaryPort?: number;
+  /**
+   * The port the backup input's flows listen on (not used by zixi-push).
+   * @default 5001
+   */
+  readonly backupPort?: number;
+  /**
+   * The receive buffer of rist and zixi-push sources, in milliseconds.
+   * @default 2000
+   */
+  readonly maxLatencyMs?: number;
+  /**
+   * The latency an srt-listener source negotiates with the sender, in milliseconds.
+   * @default 2000
+   */
+  readonly minLatencyMs?: number;
+  /**
+   * The stream id of zixi-push (required there) or srt-listener sources.
+   * @default no stream id
+   */
+  readonly streamId?: string;
+  /**
+   * Per region, the two Availability Zones the flows of pipeline a and b run in.
+   * @default the first two zones the account has in the region, read at plan time
+   */
+  readonly availabilityZones?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * How the source is decrypted (the secret itself is `ContributionProps.sourceSecretArn`).
+   * @default algorithm "aes256" (used by zixi-push only)
+   */
+  readonly decryption?: { readonly algorithm?: "aes128" | "aes192" | "aes256" };
+  /**
+   * A second source on every flow (another path for the same feed), with source failover.
+   * @default one source per flow
+   */
+  readonly secondSource?: SecondSourceSettings;
+}
+
+/** A second source on every flow. */
+export interface SecondSourceSettings {
+  /** The network allowed to send to the second source. */
+  readonly allowlistCidr: string;
+  /**
+   * The second source listens on the flow's port plus this offset.
+   * @default 10
+   */
+  readonly portOffset?: number;
+  /**
+   * FAILOVER switches to the second source when the main one fails; MERGE combines the packets of both.
+   * @default "FAILOVER"
+   */
+  readonly failoverMode?: "FAILOVER" | "MERGE";
+  /**
+   * MERGE only: how long the flow waits for missing packets, in milliseconds.
+   * @default 200
+   */
+  readonly recoveryWindowMs?: number;
+}
+
+/** RTMP_PUSH stream names: `<applicationName>/<event>-<role>-<pipeline letter>`. */
+export interface RtmpPushSettings {
+  /**
+   * The first part of every stream name.
+   * @default "live"
+   */
+  readonly applicationName?: string;
+}
+
+/** Where pull inputs read the feed: one URL per pipeline for each input. */
+export interface PullSettings {
+  /** The primary input's URLs, one per pipeline. */
+  readonly primaryUrls: readonly string[];
+  /** The backup input's URLs, one per pipeline. */
+  readonly backupUrls: readonly string[];
+  /**
+   * The user name for the source.
+   * @default "" (an unauthenticated source)
+   */
+  readonly username?: string;
+  /**
+   * The name of an SSM SecureString parameter holding the source's password (never the password).
+   * @default "" (no password)
+   */
+  readonly passwordParameter?: string;
+}
+
 export interface ContributionProps {
   /** Physical names. */
   readonly naming: Naming;
   /** The region the stack deploys to (the flows' Availability Zones are in it). */
   readonly region: string;
-  /** The stack's account and partition. */
+  /** The stack's account and partition (the secret-reading roles' policies name them). */
   readonly account: AccountContext;
-  /** The validated `contribution` block of the event configuration. */
-  readonly contribution: ContributionConfig;
-  /** 2 for a STANDARD channel, 1 for SINGLE_PIPELINE. */
-  readonly pipelines: 1 | 2;
-  /** The role MediaLive assumes; MEDIACONNECT inputs need it to read the flows. */
-  readonly mediaLiveRoleArn: string;
-  /** Tags for awscc resources (the aws provider applies its default tags itself). */
-  readonly awsccTags: { key: string; value: string }[];
-  /** What must exist before the inputs (MediaLive checks its role when an input is created). */
+  /** The input type and its settings (the `contribution` block of a validated event configuration fits). */
+  readonly contribution: ContributionSettings;
+  /**
+   * 2 for a STANDARD channel, 1 for SINGLE_PIPELINE: one flow, URL or device per pipeline.
+   * @default 2
+   */
+  readonly pipelines?: 1 | 2;
+  /**
+   * The role MediaLive assumes; MEDIACONNECT inputs need it to read the flows.
+   * @default none; required for type MEDIACONNECT
+   */
+  readonly mediaLiveRoleArn?: string;
+  /**
+   * Tags for awscc resources (the aws provider applies its default tags itself).
+   * @default no tags
+   */
+  readonly awsccTags?: readonly { readonly key: string; readonly value: string }[];
+  /**
+   * What must exist before the inputs (MediaLive checks its role when an input is created).
+   * @default nothing
+   */
   readonly inputsDependOn?: ITerraformDependable[];
   /**
    * The secret that decrypts the encoders' feed in this region (mediaconnect.decryption, resolved
    * for the region by the stack). Unused when the feed is forwarded from another region.
+   * @default an unencrypted feed
    */
   readonly sourceSecretArn?: string;
-  /** Forwarded feed: this region's flows receive from the primary region's flows instead of the encoders. */
+  /**
+   * Forwarded feed: this region's flows receive from the primary region's flows instead of the encoders.
+   * @default the encoders send to this region's flows
+   */
   readonly upstream?: UpstreamFeed;
   /**
    * The managed policy ARN that bounds the secret-reading roles (Terraform Cloud runs may create only bounded roles).
@@ -58,15 +215,28 @@ export interface ContributionProps {
  * region), so the primary stack never depends on the extra ones: no cycle between stacks.
  */
 export interface UpstreamFeed {
+  /** The primary region. */
   readonly region: string;
   /** The primary region's flows, by key (`primary-a`, ...). */
   readonly flows: Readonly<Record<string, { readonly flowArn: string; readonly egressIp: string }>>;
-  /** awscc and aws providers for the primary region, declared in this stack. */
+  /** An awscc provider for the primary region, declared in this stack (the outputs on the primary flows use it). */
   readonly awsccProvider: TerraformProvider;
+  /** An aws provider for the primary region, declared in this stack (the sending side's secret reader uses it). */
   readonly awsProvider: TerraformProvider;
-  readonly protocol: "rist" | "srt" | "zixi";
-  readonly latencyMs: number;
-  /** The link's passphrase/key, by region (present for an encrypted link). */
+  /**
+   * The transport between the regions.
+   * @default "srt"
+   */
+  readonly protocol?: "rist" | "srt" | "zixi";
+  /**
+   * The receive buffer of the link, in milliseconds.
+   * @default 2000
+   */
+  readonly latencyMs?: number;
+  /**
+   * The link's passphrase/key, by region (the same secret stored in both regions).
+   * @default an unencrypted link
+   */
   readonly secretArns?: Readonly<Record<string, string>>;
 }
 
@@ -111,20 +281,26 @@ export class Contribution extends Construct {
 
   constructor(scope: Construct, id: string, props: ContributionProps) {
     super(scope, id);
+    const { naming, contribution } = props;
+    // Defaults, once (the event file's schema states the same ones; a test compares the two).
+    const type = contribution.type ?? "MEDIACONNECT";
+    const pipelines = props.pipelines ?? 2;
+    const awsccTags = [...(props.awsccTags ?? [])];
     this.permissionsBoundary = props.permissionsBoundary;
-    const { naming, contribution, pipelines } = props;
+    validate(type, pipelines, props);
     const pipelineLetters = PIPELINE_LETTERS.slice(0, pipelines);
 
     let flows: ContributionFlow[] = [];
-    if (contribution.type === "MEDIACONNECT") {
-      const configured = contribution.mediaconnect!.availabilityZones?.[props.region];
+    if (type === "MEDIACONNECT") {
+      const mc = flowDefaults(contribution.mediaconnect!);
+      const configured = mc.availabilityZones?.[props.region];
       const read = (this.zones = availabilityZones(this, configured));
       const zones = configured ?? [0, 1].map((i) => Fn.element(read.names, i));
       flows = props.upstream
-        ? this.createForwardedFlows(props, contribution.mediaconnect!, props.upstream, zones)
-        : this.createFlows(props, contribution.mediaconnect!, contribution.allowlistCidrs![0], zones);
+        ? this.createForwardedFlows(props, pipelines, mc, props.upstream, zones, awsccTags)
+        : this.createFlows(props, pipelines, mc, contribution.allowlistCidrs![0], zones, awsccTags);
     }
-    if (contribution.type === "RTP_PUSH" || contribution.type === "UDP_PUSH" || contribution.type === "RTMP_PUSH") {
+    if (type === "RTP_PUSH" || type === "UDP_PUSH" || type === "RTMP_PUSH") {
       this.securityGroup = new MedialiveInputSecurityGroup(this, "SecurityGroup", {
         whitelistRules: contribution.allowlistCidrs!.map((cidr) => ({ cidr })),
       });
@@ -133,7 +309,7 @@ export class Contribution extends Construct {
 
     const inputFor = (role: InputRole): MedialiveInputConfig => {
       const name = naming.name(`input-${role}`);
-      switch (contribution.type) {
+      switch (type) {
         case "MEDIACONNECT":
           return {
             name,
@@ -143,7 +319,7 @@ export class Contribution extends Construct {
           };
         case "RTP_PUSH":
         case "UDP_PUSH":
-          return { name, type: contribution.type, inputSecurityGroups: [this.securityGroup!.id] };
+          return { name, type, inputSecurityGroups: [this.securityGroup!.id] };
         case "RTMP_PUSH":
           return {
             name,
@@ -160,9 +336,9 @@ export class Contribution extends Construct {
           const urls = role === "primary" ? pull.primaryUrls : pull.backupUrls;
           return {
             name,
-            type: contribution.type,
+            type,
             // The provider requires all three keys; empty credentials mean an unauthenticated source.
-            sources: urls.map((url) => ({ url, username: pull.username, passwordParam: pull.passwordParameter })),
+            sources: urls.map((url) => ({ url, username: pull.username ?? "", passwordParam: pull.passwordParameter ?? "" })),
           };
         }
       }
@@ -173,14 +349,21 @@ export class Contribution extends Construct {
     };
   }
 
-  private createFlows(props: ContributionProps, mc: MediaConnectConfig, allowlistCidr: string, zones: readonly string[]): ContributionFlow[] {
-    const { naming, pipelines } = props;
+  private createFlows(
+    props: ContributionProps,
+    pipelines: number,
+    mc: ResolvedFlowSettings,
+    allowlistCidr: string,
+    zones: readonly string[],
+    awsccTags: { key: string; value: string }[],
+  ): ContributionFlow[] {
+    const { naming } = props;
     const decryption = props.sourceSecretArn
       ? mc.protocol === "srt-listener"
         ? { keyType: "srt-password", roleArn: this.secretReader("Decryption", naming.name("mediaconnect-secrets"), props.account, props.sourceSecretArn).arn, secretArn: props.sourceSecretArn }
         : {
             keyType: "static-key",
-            algorithm: mc.decryption!.algorithm,
+            algorithm: mc.decryptionAlgorithm,
             roleArn: this.secretReader("Decryption", naming.name("mediaconnect-secrets"), props.account, props.sourceSecretArn).arn,
             secretArn: props.sourceSecretArn,
           }
@@ -229,7 +412,7 @@ export class Contribution extends Construct {
             whitelistCidr: second.allowlistCidr,
             decryption,
             ...latency,
-            tags: props.awsccTags,
+            tags: awsccTags,
           })
         : undefined;
       flows.push({ key, role, pipeline, flow, availabilityZone: zones[pipeline], port, secondSource, secondPort });
@@ -241,23 +424,32 @@ export class Contribution extends Construct {
    * Extra region, forwarded feed: one flow per primary-region flow, listening only to that flow's
    * egress address, and an output on the primary flow sending to it.
    */
-  private createForwardedFlows(props: ContributionProps, mc: MediaConnectConfig, up: UpstreamFeed, zones: readonly string[]): ContributionFlow[] {
-    const { naming, region, pipelines } = props;
-    const link = LINK[up.protocol];
+  private createForwardedFlows(
+    props: ContributionProps,
+    pipelines: number,
+    mc: ResolvedFlowSettings,
+    up: UpstreamFeed,
+    zones: readonly string[],
+    awsccTags: { key: string; value: string }[],
+  ): ContributionFlow[] {
+    const { naming, region } = props;
+    const protocol = up.protocol ?? "srt";
+    const latencyMs = up.latencyMs ?? 2000;
+    const link = LINK[protocol];
     const here = up.secretArns?.[region];
     const there = up.secretArns?.[up.region];
     const decryptRole = here ? this.secretReader("LinkDecryption", naming.name("link-in-secrets"), props.account, here) : undefined;
     // The sending side reads the same secret in the primary region; IAM is global, the name says which link.
     const encryptRole = there ? this.secretReader("LinkEncryption", naming.name("link-out-secrets"), props.account, there, up.awsProvider) : undefined;
-    const algorithm = up.protocol === "zixi" ? "aes256" : undefined;
-    const latency = up.protocol === "srt" ? { minLatency: up.latencyMs } : { maxLatency: up.latencyMs };
+    const algorithm = protocol === "zixi" ? "aes256" : undefined;
+    const latency = protocol === "srt" ? { minLatency: latencyMs } : { maxLatency: latencyMs };
 
     const flows: ContributionFlow[] = [];
     for (const { role, pipeline, letter, key, idSuffix } of flowSlots(pipelines)) {
       const sender = up.flows[key];
       // Zixi push always listens on 2088; the other links reuse the configured ports.
-      const port = up.protocol === "zixi" ? 2088 : role === "primary" ? mc.primaryPort : mc.backupPort;
-      const streamId = up.protocol === "zixi" ? `${naming.event}-${key}` : undefined;
+      const port = protocol === "zixi" ? 2088 : role === "primary" ? mc.primaryPort : mc.backupPort;
+      const streamId = protocol === "zixi" ? `${naming.event}-${key}` : undefined;
       const flow = new MediaconnectFlow(this, `Flow${idSuffix}`, {
         name: naming.name(`flow-${key}`),
         availabilityZone: zones[pipeline],
@@ -265,7 +457,7 @@ export class Contribution extends Construct {
           name: "main",
           description: `${role} feed, pipeline ${letter}, forwarded from ${up.region}`,
           protocol: link.source,
-          ingestPort: up.protocol === "zixi" ? undefined : port,
+          ingestPort: protocol === "zixi" ? undefined : port,
           whitelistCidr: `${sender.egressIp}/32`,
           streamId,
           decryption: decryptRole ? { keyType: link.keyType, algorithm, roleArn: decryptRole.arn, secretArn: here } : undefined,
@@ -283,7 +475,7 @@ export class Contribution extends Construct {
         streamId,
         encryption: encryptRole ? { keyType: link.keyType, algorithm, roleArn: encryptRole.arn, secretArn: there } : undefined,
         ...latency,
-        tags: props.awsccTags,
+        tags: awsccTags,
       });
       flows.push({ key, role, pipeline, flow, availabilityZone: zones[pipeline], port });
     }
@@ -311,6 +503,80 @@ export class Contribution extends Construct {
     });
     new IamRolePolicy(this, `${id}Policy`, { provider, name: "read-one-secret", role: role.id, policy: access.json });
     return role;
+  }
+}
+
+/** FlowSettings with every default filled in. */
+interface ResolvedFlowSettings {
+  readonly protocol: FlowProtocol;
+  readonly primaryPort: number;
+  readonly backupPort: number;
+  readonly maxLatencyMs: number;
+  readonly minLatencyMs: number;
+  readonly streamId?: string;
+  readonly availabilityZones?: Readonly<Record<string, readonly string[]>>;
+  readonly decryptionAlgorithm: "aes128" | "aes192" | "aes256";
+  readonly secondSource?: { readonly allowlistCidr: string; readonly portOffset: number; readonly failoverMode: "FAILOVER" | "MERGE"; readonly recoveryWindowMs: number };
+}
+
+/** The defaults of FlowSettings (the `@default`s above). */
+function flowDefaults(mc: FlowSettings): ResolvedFlowSettings {
+  const second = mc.secondSource;
+  return {
+    protocol: mc.protocol,
+    primaryPort: mc.primaryPort ?? 5000,
+    backupPort: mc.backupPort ?? 5001,
+    maxLatencyMs: mc.maxLatencyMs ?? 2000,
+    minLatencyMs: mc.minLatencyMs ?? 2000,
+    streamId: mc.streamId,
+    availabilityZones: mc.availabilityZones,
+    decryptionAlgorithm: mc.decryption?.algorithm ?? "aes256",
+    secondSource: second && {
+      allowlistCidr: second.allowlistCidr,
+      portOffset: second.portOffset ?? 10,
+      failoverMode: second.failoverMode ?? "FAILOVER",
+      recoveryWindowMs: second.recoveryWindowMs ?? 200,
+    },
+  };
+}
+
+/**
+ * What the construct cannot be built without; each message says what is missing and what to do.
+ * (The event file's loader reports the same problems against the file, with its pointers.)
+ */
+function validate(type: ContributionType, pipelines: number, props: ContributionProps): void {
+  const c = props.contribution;
+  const fail = (what: string) => {
+    throw new Error(`Contribution: ${what}`);
+  };
+  // A forwarded feed's flows listen to the primary region's flows only (their egress addresses).
+  const listening = LISTENING_TYPES.has(type) && !props.upstream;
+  if (listening && !c.allowlistCidrs?.length) {
+    fail(`type ${type} listens for the feed and needs allowlistCidrs, the networks the encoders send from (got ${JSON.stringify(c.allowlistCidrs ?? null)})`);
+  }
+  if (listening && type === "MEDIACONNECT" && c.allowlistCidrs!.length > 1) {
+    fail(`a MediaConnect source accepts exactly one CIDR, but allowlistCidrs has ${c.allowlistCidrs!.length} (got ${c.allowlistCidrs!.join(", ")}); use one block that covers the encoders, or add mediaconnect.secondSource with its own`);
+  }
+  if (type === "MEDIACONNECT") {
+    if (!c.mediaconnect) fail("type MEDIACONNECT needs mediaconnect settings (at least the protocol)");
+    if (!props.mediaLiveRoleArn) fail("type MEDIACONNECT needs mediaLiveRoleArn, the role MediaLive reads the flows with");
+    if (c.mediaconnect!.protocol === "zixi-push" && !props.upstream && !c.mediaconnect!.streamId) fail("protocol zixi-push needs mediaconnect.streamId, the stream id the encoders send");
+    const missing = props.upstream && flowSlots(pipelines).filter((s) => !props.upstream!.flows[s.key]).map((s) => s.key);
+    if (missing?.length) fail(`upstream.flows has no flow ${missing.join(", ")} to forward from (got ${Object.keys(props.upstream!.flows).join(", ") || "none"})`);
+  }
+  if (PULL_TYPES.has(type)) {
+    if (!c.pull) fail(`type ${type} needs pull settings, the URLs to read the feed from`);
+    for (const key of ["primaryUrls", "backupUrls"] as const) {
+      const n = c.pull![key].length;
+      if (n !== pipelines) fail(`pull.${key} must list one URL per pipeline, ${pipelines} (got ${n})`);
+    }
+  }
+  if (type === "INPUT_DEVICE") {
+    if (!c.inputDevices) fail("type INPUT_DEVICE needs inputDevices, the Elemental Link devices of the primary and backup inputs");
+    for (const key of ["primary", "backup"] as const) {
+      const n = c.inputDevices![key].length;
+      if (n !== pipelines) fail(`inputDevices.${key} must list one device per pipeline, ${pipelines} (got ${n})`);
+    }
   }
 }
 
