@@ -55,7 +55,9 @@ export class Naming {
 
   /**
    * The physical name of one component, e.g. `final-euw1-flow-primary-a`.
-   * @param maxLength the service's limit for this kind of name (default 64)
+   * @param component what the name is for, e.g. `flow-primary-a`
+   * @param maxLength the service's limit for this kind of name
+   * @default maxLength 64
    */
   public name(component: string, maxLength = 64): string {
     const name = `${this.prefix}-${component}`;
@@ -69,6 +71,8 @@ export class Naming {
   /**
    * A name prefix ending in a hyphen, for ARN patterns and generated names
    * (e.g. `final-euw1-flow-` matches every flow of the event in that region).
+   * @param maxLength the limit of the names that start with the prefix (the prefix itself is at most one shorter)
+   * @default maxLength 64
    */
   public prefixFor(component: string, maxLength = 64): string {
     return `${this.name(component, maxLength - 1)}-`;

@@ -29,3 +29,24 @@ describe("Naming", () => {
     expect(() => naming.prefixFor("x".repeat(53))).toThrow(/over the limit of 63/);
   });
 });
+
+describe("Naming limits", () => {
+  const naming = new Naming("final", "eu-west-1");
+
+  test("the prefix is <event>-<region code>, and the global scope keeps its word", () => {
+    expect(naming.prefix).toBe("final-euw1");
+    expect(naming.event).toBe("final");
+    expect(new Naming("final", GLOBAL_SCOPE).prefix).toBe("final-global");
+  });
+
+  test("the default limit is 64 characters: 64 pass, 65 do not", () => {
+    const component = (length: number) => "x".repeat(length - "final-euw1-".length);
+    expect(naming.name(component(64))).toHaveLength(64);
+    expect(() => naming.name(component(65))).toThrow(/is 65 characters, over the limit of 64 for this resource/);
+  });
+
+  test("rejects a name that starts or ends with a hyphen, or an event name with capitals", () => {
+    expect(() => naming.name("flow-")).toThrow('Naming: "final-euw1-flow-" may contain only lowercase letters, digits and hyphens');
+    expect(() => new Naming("Final", "eu-west-1").name("flow")).toThrow('Naming: "Final-euw1-flow" may contain only lowercase letters, digits and hyphens');
+  });
+});
