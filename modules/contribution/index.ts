@@ -369,6 +369,7 @@ export class Contribution extends Construct {
           }
       : undefined;
     // Zixi push always listens on 2088; the other protocols take the configured ports.
+    // https://docs.aws.amazon.com/mediaconnect/latest/ug/source-ports.html
     const fixedPort = mc.protocol === "zixi-push" ? 2088 : undefined;
     const latency = {
       maxLatency: mc.protocol === "rist" || mc.protocol === "zixi-push" ? mc.maxLatencyMs : undefined,

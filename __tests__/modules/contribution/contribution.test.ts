@@ -1,3 +1,5 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import { Testing } from "cdktf";
 import "cdktf/lib/testing/adapters/jest"; // the matchers' types (support/setup.ts registers them)
 import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
@@ -12,8 +14,9 @@ import { MediaconnectFlowOutput } from "../../../.gen/providers/awscc/mediaconne
 import { MediaconnectFlowSourceA as MediaconnectFlowSource } from "../../../.gen/providers/awscc/mediaconnect-flow-source";
 import { AwsccProvider } from "../../../.gen/providers/awscc/provider";
 import { Contribution, ContributionProps, ContributionSettings } from "../../../modules/contribution";
+import { AccountIdentity } from "../../../modules/identity";
 import { Naming } from "../../../modules/naming";
-import { check, defaultConfig } from "../../support/project";
+import { ROOT, check, defaultConfig } from "../../support/project";
 
 // The Contribution construct on its own, with props written by hand (no event file, no loader):
 // what it builds for each input type, its defaults, and what it refuses.
@@ -383,4 +386,27 @@ describe("defaults", () => {
     const loaded = check(file).config.contribution;
     expect(synth(contribution, { sourceSecretArn })).toBe(synth(loaded, { sourceSecretArn }));
   });
+});
+
+test("the example in docs/contribution.md compiles (tsc checks this file) and builds two inputs reading four flows", () => {
+  const json = Testing.synthScope((stack) => {
+    // example begin
+    const naming = new Naming("final", "eu-west-1");
+    const account = new AccountIdentity(stack, "Identity");
+    const ingest = new Contribution(stack, "Contribution", {
+      naming,
+      region: "eu-west-1",
+      account,
+      contribution: { allowlistCidrs: ["198.51.100.0/24"], mediaconnect: { protocol: "srt-listener" } },
+      mediaLiveRoleArn: "arn:aws:iam::111122223333:role/final-euw1-medialive",
+    });
+    // ingest.inputs.primary / ingest.inputs.backup go to your MediaLive channel's input attachments.
+    // example end
+    expect(ingest.flows.map((f) => f.key)).toEqual(["primary-a", "primary-b", "backup-a", "backup-b"]);
+  });
+  expect(json).toHaveResourceWithProperties(MedialiveInput, { name: "final-euw1-input-backup", type: "MEDIACONNECT" });
+  const doc = readFileSync(join(ROOT, "docs", "contribution.md"), "utf8");
+  const example = /\/\/ example begin\n([\s\S]*?)\s*\/\/ example end/.exec(readFileSync(__filename, "utf8"))![1];
+  // The page shows the same lines (dedented).
+  expect(doc).toContain(example.replace(/^ {4}/gm, "").trim());
 });
