@@ -4,8 +4,6 @@ import * as os from "os";
 import * as path from "path";
 import { ConfigError, checkEvent, loadEvent } from "../../config/load";
 import type { LoadedEvent } from "../../config/types";
-import { buildApp } from "../../stacks/app";
-import { readStacks } from "../../synth/driver";
 import { cached } from "./synth-cache";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -45,17 +43,26 @@ export type StackJson = Record<string, any>;
  * each stack's Terraform JSON. Unlike Testing.synth on one stack, this resolves cross-stack
  * references (outputs and remote state), so what is checked is what users deploy.
  *
- * Each distinct event is synthesized once per test run: the result is kept in the run's cache
+ * Each distinct event is synthesized once per test run: the files are kept in the run's cache
  * folder (see synth-cache.ts), keyed by a hash of the loaded event, and every later call, in any
- * test file or worker, parses that file instead. Each call returns a fresh copy.
+ * test file or worker, parses them instead. Each call returns a fresh copy.
  */
 export function synthApp(loaded: LoadedEvent): Record<string, StackJson> {
+  return Object.fromEntries(Object.entries(synthAppFiles(loaded)).map(([name, text]) => [name, JSON.parse(text)]));
+}
+
+/** What synthApp returns, as the text of each stack's cdk.tf.json: the bytes cdktf wrote. */
+export function synthAppFiles(loaded: LoadedEvent): Record<string, string> {
   return cached(loaded, () => {
+    // Loaded only when this run has not synthesized the event yet: a test file that reads cached
+    // syntheses never loads cdktf, the providers' bindings or the stacks.
+    const { buildApp } = require("../../stacks/app") as typeof import("../../stacks/app");
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
     try {
       const { app } = buildApp(loaded, { outdir });
       app.synth();
-      return readStacks(outdir);
+      const dir = path.join(outdir, "stacks");
+      return Object.fromEntries(fs.readdirSync(dir).sort().map((name) => [name, fs.readFileSync(path.join(dir, name, "cdk.tf.json"), "utf8")]));
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
