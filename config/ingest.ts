@@ -1,4 +1,6 @@
-import type { ChannelConfig, EventConfig, IngestType } from "./types";
+// The default output locking is the encoder's own (modules/encoder/options.ts).
+import { type OutputLocking, outputLockingFor } from "../modules/encoder/options";
+import type { EventConfig, IngestType } from "./types";
 
 /**
  * How this event's MediaLive channels push to MediaPackage v2. Written in config, or derived:
@@ -18,11 +20,3 @@ export function outputLockingOf(config: Pick<EventConfig, "channel" | "regions">
   return outputLockingFor(config.channel, ingestTypeOf(config));
 }
 
-export type OutputLocking = "PIPELINE_LOCKING" | "EPOCH_LOCKING" | "DISABLED";
-
-/** The same, for a channel whose ingest type is known. */
-export function outputLockingFor(channel: Pick<ChannelConfig, "outputLocking" | "class">, ingest: IngestType): OutputLocking {
-  if (channel.outputLocking) return channel.outputLocking;
-  if (channel.class !== "STANDARD") return "DISABLED";
-  return ingest === "CMAF" ? "EPOCH_LOCKING" : "PIPELINE_LOCKING";
-}

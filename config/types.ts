@@ -4,6 +4,7 @@
 // (EncodingProfile, LoadedEvent).
 
 import type { AlarmsConfig } from "./alarms";
+import type { EncodingProfile } from "../modules/encoder/profile";
 import type { EventFile, Region as SchemaRegion } from "./event.generated";
 import type { LadderFile as LadderFileAsWritten } from "../encoding-profiles/ladder.generated";
 
@@ -53,8 +54,7 @@ export type PricingZone = "northAmerica" | "europe" | "middleEastAfrica" | "sout
 // the same way; the encoder module only ever sees an EncodingProfile that passed every check.
 
 export type VideoCodec = LadderFile["video"]["codec"];
-export type RateControl = "QVBR" | "CBR" | "VBR";
-export type VideoProfile = NonNullable<LadderRendition["profile"]>;
+export type { RateControl, VideoProfile } from "../modules/encoder/profile";
 
 /** A ladder file (encoding-profiles/<name>.json in the ladder format) after schema validation. */
 export type LadderFile = DeepReadonly<Omit<LadderFileAsWritten, "$schema">>;
@@ -68,98 +68,9 @@ export type LadderAudioTrack = LadderFile["audio"][number];
 /** A caption channel announced in the HLS manifests. */
 export type CaptionLanguage = NonNullable<LadderFile["captions"]>["languages"][number];
 
-/** One video rendition of a checked profile (a ladder rendition or a template's video description). */
-export interface Rendition {
-  /** The ladder's rendition name, or the template's video description name. */
-  readonly name: string;
-  /** The MediaLive video description name. */
-  readonly descriptionName: string;
-  readonly width: number;
-  readonly height: number;
-  readonly rateControl: RateControl;
-  /** Peak bits per second: the CBR rate, or the QVBR/VBR maximum. */
-  readonly bitrate: number;
-  readonly qvbrLevel?: number;
-  readonly profile: VideoProfile;
-  /** "AUTO" or a level such as "4.1". */
-  readonly level: string;
-  /** HEVC only. */
-  readonly tier?: "MAIN" | "HIGH";
-  /** B-frames between reference frames (AVC only: the provider has no HEVC setting). */
-  readonly bFrames?: number;
-  readonly sceneChangeDetect: boolean;
-}
-
-/** One audio encode of a checked profile. */
-export interface AudioTrack {
-  readonly name: string;
-  /** The MediaLive audio description name. */
-  readonly descriptionName: string;
-  readonly codec: "AAC" | "AC3" | "EAC3" | "EAC3_ATMOS" | "MP2" | "PASSTHROUGH" | "WAV";
-  /** Bits per second; undefined for passthrough. */
-  readonly bitrate?: number;
-  readonly channels?: number;
-  readonly sampleRate?: number;
-  readonly language?: string;
-  /** The input audio selector it reads; undefined means the pipeline's default selector. */
-  readonly selectorName?: string;
-}
-
-/** One caption encode of a checked profile. */
-export interface CaptionTrack {
-  readonly name: string;
-  /** The MediaLive caption description name. */
-  readonly descriptionName: string;
-  /** The input caption selector it reads; undefined means the pipeline's embedded-captions selector. */
-  readonly selectorName?: string;
-}
-
-/** One output of the ingest output group: which descriptions it carries. */
-export interface ProfileOutput {
-  readonly name: string;
-  /** Appended to the manifest and segment names; unique per output. */
-  readonly nameModifier: string;
-  /** Rendition name; undefined for an audio-only output. */
-  readonly video?: string;
-  readonly audio: readonly string[];
-  readonly captions: readonly string[];
-  /** Imported templates: output settings the pipeline keeps (cdktf binding structure). */
-  readonly audioOnlyHlsSettings?: Readonly<Record<string, unknown>>;
-  readonly audioRenditionSets?: string;
-  readonly h265PackagingType?: string;
-}
-
-/** A MediaLive template's settings, converted to the cdktf binding structure and used as written. */
-export interface ImportedSettings {
-  readonly videoDescriptions: readonly Readonly<Record<string, unknown>>[];
-  readonly audioDescriptions: readonly Readonly<Record<string, unknown>>[];
-  readonly captionDescriptions: readonly Readonly<Record<string, unknown>>[];
-  /** Other encoder settings passed through (availBlanking, nielsenConfiguration, motionGraphicsConfiguration). */
-  readonly other: Readonly<Record<string, unknown>>;
-  /** JSON pointers of template settings the pipeline sets itself (the template's values are not used). */
-  readonly replaced: readonly string[];
-}
-
-/** An encoding profile that passed every check, whichever format it was written in. */
-export interface EncodingProfile {
-  readonly name: string;
-  readonly description: string;
-  readonly format: "ladder" | "medialive-template";
-  readonly inputSpecification: InputSpecification;
-  /** True when the input specification was derived from the renditions (templates). */
-  readonly inputSpecificationDerived: boolean;
-  /** Shared by every rendition (checked), so players can switch between them. */
-  readonly video: { readonly codec: VideoCodec; readonly framerate: Framerate; readonly gopSeconds: number };
-  /** Highest bitrate first. */
-  readonly renditions: readonly Rendition[];
-  readonly audio: readonly AudioTrack[];
-  readonly captions: readonly CaptionTrack[];
-  readonly outputs: readonly ProfileOutput[];
-  /** Caption channels announced in the HLS manifests (none: captions are not signalled). */
-  readonly captionLanguages: readonly CaptionLanguage[];
-  /** Set for MediaLive templates. */
-  readonly imported?: ImportedSettings;
-}
+// What a checked profile is (EncodingProfile and its parts) is the encoder module's own type: it is
+// what the Encoder construct encodes. The loader builds it; the compiler checks the two agree.
+export type { AudioTrack, CaptionTrack, EncodingProfile, ImportedSettings, ProfileOutput, Rendition } from "../modules/encoder/profile";
 
 /** A configuration that passed every check, with the profile it names. */
 export interface LoadedEvent {

@@ -3,6 +3,7 @@
 // ProfileSubject, with the JSON pointer each value came from, so a message always names the place
 // in the user's file.
 import type { AudioTrack, Framerate, InputSpecification, Rendition, VideoCodec } from "../config/types";
+import { MAX_INGEST_SEGMENT_SECONDS, wholeGopSegmentSeconds } from "../modules/encoder/options";
 
 /** Appends one problem line: `<file>: <pointer> <text>`. */
 export type Say = (pointer: string, text: string) => void;
@@ -90,9 +91,6 @@ export const MAX_BITRATE: Record<InputSpecification["maximumBitrate"], number> =
   MAX_50_MBPS: 50_000_000,
 };
 
-/** The longest ingest segment MediaLive sends to MediaPackage (whole seconds). */
-const MAX_INGEST_SEGMENT_SECONDS = 10;
-
 const AVC_PROFILES = ["BASELINE", "MAIN", "HIGH"] as const;
 const HEVC_PROFILES = ["MAIN", "MAIN_10"] as const;
 
@@ -179,19 +177,6 @@ export function codingModeFor(channels: number): string {
 /** The channel count a coding mode produces. */
 export function channelsOf(codingMode: string | undefined): number | undefined {
   return { CODING_MODE_1_0: 1, CODING_MODE_1_1: 2, CODING_MODE_2_0: 2, CODING_MODE_5_1: 6, AD_RECEIVER_MIX: 1 }[codingMode ?? ""];
-}
-
-/**
- * The length of the segments MediaLive pushes to MediaPackage: the shortest whole number of
- * seconds (1 to 10) that holds a whole number of GOPs, so every ingest segment starts on a
- * keyframe; undefined when there is none (the profile checks reject such a GOP).
- */
-export function wholeGopSegmentSeconds(gopSeconds: number): number | undefined {
-  for (let seconds = 1; seconds <= MAX_INGEST_SEGMENT_SECONDS; seconds++) {
-    const gops = seconds / gopSeconds;
-    if (Math.abs(gops - Math.round(gops)) < 1e-9) return seconds;
-  }
-  return undefined;
 }
 
 /** Runs every common check; problems go through `say`. */

@@ -2,11 +2,14 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ValidateFunction } from "ajv";
 import { compileSchema, readJsonFile, validateAgainst } from "../config/json-file";
-import { ProfileSubject, RenditionSubject, checkProfileSubject, codingModeFor, wholeGopSegmentSeconds } from "./checks";
+import { ProfileSubject, RenditionSubject, checkProfileSubject, codingModeFor } from "./checks";
 import { TEMPLATE_KEYS, importTemplate } from "./template-import";
 import { checkText, terraformLiteral } from "../config/text-rules";
 import type { AudioTrack, CaptionTrack, EncodingProfile, LadderFile, ProfileOutput, Rendition } from "../config/types";
 import ladderSchema from "./ladder.schema.json";
+
+// The ingest segment length is the encoder's (modules/encoder/options.ts); the report and stacks read it from here too.
+export { ingestSegmentSeconds } from "../modules/encoder/options";
 
 let validateLadder: ValidateFunction | undefined;
 
@@ -196,14 +199,4 @@ function loadLadder(data: unknown, fileName: string, display: string, problems: 
     outputs,
     captionLanguages: ladder.captions?.languages ?? [],
   };
-}
-
-/**
- * The length of the segments MediaLive pushes to MediaPackage: the shortest whole number of
- * seconds (at least 1) that holds a whole number of GOPs, so every ingest segment starts on a
- * keyframe. Packaging segments must be a multiple of it. (Profiles whose GOP fits no whole number
- * of seconds up to 10 are rejected when they load.)
- */
-export function ingestSegmentSeconds(gopSeconds: number): number {
-  return wholeGopSegmentSeconds(gopSeconds) ?? Math.ceil(gopSeconds);
 }

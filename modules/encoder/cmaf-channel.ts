@@ -2,10 +2,11 @@ import { Construct } from "constructs";
 import { ITerraformDependable } from "cdktf";
 import { CloudformationStack } from "@cdktf/provider-aws/lib/cloudformation-stack";
 import type { MedialiveChannelInputAttachments, MedialiveChannelInputSpecification } from "@cdktf/provider-aws/lib/medialive-channel";
-import type { ChannelConfig, EncodingProfile } from "../../config/types";
 import { Naming } from "../naming";
 import { canonicalJson, ref, toCloudFormation } from "./cloudformation";
 import { EncoderSettingsOptions, PACKAGER_DESTINATION_ID, PACKAGER_OUTPUT_GROUP, sharedEncoderSettings } from "./encoder-settings";
+import type { ChannelClass, LogLevel } from "./options";
+import type { EncodingProfile } from "./profile";
 
 /** The template's parameters: every value that comes from another resource (so the body stays static). */
 export const PARAMETERS = {
@@ -24,8 +25,8 @@ export const CHANNEL_LOGICAL_ID = "Channel";
 
 export interface CmafIngestChannelProps {
   readonly naming: Naming;
-  /** The validated `channel` block. */
-  readonly channel: ChannelConfig;
+  readonly channelClass: ChannelClass;
+  readonly logLevel: LogLevel;
   readonly profile: EncodingProfile;
   /** The settings the HLS path would encode with (locking, segment length, SCTE-35, input loss). */
   readonly settings: EncoderSettingsOptions;
@@ -39,6 +40,10 @@ export interface CmafIngestChannelProps {
   readonly roleArn: string;
   /** Tags written into the template (CloudFormation also propagates the stack's own tags). */
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * What must exist before the stack.
+   * @default nothing
+   */
   readonly dependsOn?: ITerraformDependable[];
 }
 
@@ -62,7 +67,7 @@ export class CmafIngestChannel extends Construct {
 
   constructor(scope: Construct, id: string, props: CmafIngestChannelProps) {
     super(scope, id);
-    const { channel, naming } = props;
+    const { naming } = props;
     const name = (this.name = naming.name("channel"));
     const pipelines = props.ingestEndpointUrls.length;
 
@@ -98,8 +103,8 @@ export class CmafIngestChannel extends Construct {
           Type: "AWS::MediaLive::Channel",
           Properties: {
             Name: name,
-            ChannelClass: channel.class,
-            LogLevel: channel.logLevel,
+            ChannelClass: props.channelClass,
+            LogLevel: props.logLevel,
             RoleArn: ref(PARAMETERS.roleArn),
             InputSpecification: toCloudFormation(props.inputSpecification),
             InputAttachments: attachments,

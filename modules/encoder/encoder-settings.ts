@@ -8,7 +8,8 @@ import type {
   MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings,
   MedialiveChannelEncoderSettingsVideoDescriptions,
 } from "@cdktf/provider-aws/lib/medialive-channel";
-import type { AudioTrack, EncodingProfile, Rendition } from "../../config/types";
+import type { OutputLocking } from "./options";
+import type { AudioTrack, EncodingProfile, Rendition } from "./profile";
 
 /** The destination id the HLS output group writes to (the MediaPackage v2 ingest endpoints). */
 export const PACKAGER_DESTINATION_ID = "mediapackage";
@@ -36,7 +37,7 @@ export interface EncoderSettingsOptions {
   /** Pass SCTE-35 from the input into the ingest segments and manifests. */
   readonly scte35Passthrough: boolean;
   /** Channel-wide output locking (EPOCH_LOCKING aligns segments across regions). */
-  readonly outputLocking: "PIPELINE_LOCKING" | "EPOCH_LOCKING" | "DISABLED";
+  readonly outputLocking: OutputLocking;
   /** Ingest segment length in seconds (see ingestSegmentSeconds). */
   readonly ingestSegmentSeconds: number;
   /**

@@ -1,21 +1,22 @@
 import { Construct } from "constructs";
-import { Fn, ITerraformDependable } from "cdktf";
+import { Fn, ITerraformDependable, Token } from "cdktf";
 import {
   MedialiveChannel,
   MedialiveChannelInputAttachments,
   MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverCondition,
   MedialiveChannelInputAttachmentsInputSettings,
 } from "@cdktf/provider-aws/lib/medialive-channel";
-import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
-import { outputLockingFor } from "../../config/ingest";
-import type { ChannelConfig, ContributionType, EncodingProfile, IngestType } from "../../config/types";
-import { ingestSegmentSeconds } from "../../encoding-profiles/profiles";
 import { Naming } from "../naming";
 import { CmafIngestChannel } from "./cmaf-channel";
 import { AUDIO_SELECTOR, EncoderSettingsOptions, PACKAGER_DESTINATION_ID, PACKAGER_OUTPUT_GROUP, encoderSettingsFor, inputSelectorsFor } from "./encoder-settings";
+import { ChannelClass, ChannelOptions, FailoverCondition, IngestType, InputPreference, InputType, LogLevel, OutputLocking, ingestSegmentSeconds, outputLockingFor } from "./options";
+import type { EncodingProfile } from "./profile";
+
+export * from "./options";
+export type * from "./profile";
 
 /** Input types MediaLive can pair for automatic input failover: push inputs only. */
-export const AUTOMATIC_FAILOVER_TYPES: ReadonlySet<ContributionType> = new Set(["MEDIACONNECT", "RTP_PUSH", "RTMP_PUSH", "INPUT_DEVICE"]);
+export const AUTOMATIC_FAILOVER_TYPES: ReadonlySet<InputType> = new Set(["MEDIACONNECT", "RTP_PUSH", "RTMP_PUSH", "INPUT_DEVICE"]);
 
 /** What alarms, outputs and operators need of a channel, whichever way it is deployed. */
 export interface ChannelReference {
@@ -24,11 +25,29 @@ export interface ChannelReference {
   readonly name: string;
 }
 
+/** A MediaLive input the channel attaches (an aws_medialive_input, or its id). */
+export interface EncoderInput {
+  readonly id: string;
+}
+
 export interface EncoderProps {
+  /** Physical names: the channel is `<event>-<region>-channel`. */
   readonly naming: Naming;
-  /** The validated `channel` block. */
-  readonly channel: ChannelConfig;
+  /** The ladder the channel encodes: a profile that passed the profile checks (encoding-profiles/). */
   readonly profile: EncodingProfile;
+  /** The channel's two inputs; the primary fails over to the backup where the input type allows. */
+  readonly inputs: { readonly primary: EncoderInput; readonly backup: EncoderInput };
+  /** The type of both inputs: decides automatic failover (push inputs), looping (files) and network settings (HLS pulls). */
+  readonly contributionType: InputType;
+  /** The MediaPackage v2 channel's ingest endpoint URLs, one per pipeline (a list token is fine). */
+  readonly ingestEndpointUrls: string[];
+  /** The role MediaLive assumes (modules/encoder/role.ts builds one). */
+  readonly roleArn: string;
+  /**
+   * The channel's class, logging, start, output locking, SCTE-35 and input failover.
+   * @default every ChannelOptions default: a STANDARD channel, not started, SCTE-35 passed through, failover on input loss
+   */
+  readonly channel?: ChannelOptions;
   /**
    * How the channel pushes to MediaPackage v2: an HLS output group on an aws_medialive_channel,
    * or a CMAF Ingest output group on an AWS::MediaLive::Channel in a CloudFormation stack (the
@@ -36,16 +55,33 @@ export interface EncoderProps {
    * @default "HLS"
    */
   readonly ingest?: IngestType;
-  /** The input type (file inputs loop, HLS pulls get network settings). */
-  readonly contributionType: ContributionType;
-  readonly inputs: { readonly primary: MedialiveInput; readonly backup: MedialiveInput };
-  /** The MediaPackage v2 channel's ingest endpoint URLs (one per pipeline). */
-  readonly ingestEndpointUrls: string[];
-  /** The role MediaLive assumes, and the policy that must exist before the channel. */
-  readonly roleArn: string;
-  /** Tags for the channel (CMAF ingest: written into the template; HLS: the provider's default tags apply). */
+  /**
+   * Tags for the channel (CMAF ingest: written into the template; HLS: the provider's default tags apply).
+   * @default no tags of its own
+   */
   readonly tags?: Readonly<Record<string, string>>;
-  readonly dependsOn: ITerraformDependable[];
+  /**
+   * What must exist before the channel, such as the role's policy (MediaLive checks the role when the channel is created).
+   * @default nothing
+   */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/** Encoder props with every default applied. */
+interface Resolved {
+  readonly channelClass: ChannelClass;
+  readonly logLevel: LogLevel;
+  readonly start: boolean;
+  readonly outputLocking: OutputLocking;
+  readonly scte35Passthrough: boolean;
+  readonly failover: {
+    readonly preference: InputPreference;
+    readonly errorClearTimeMs: number;
+    readonly inputLossThresholdMs: number;
+    readonly videoBlackThresholdMs: number;
+    readonly audioSilenceThresholdMs: number;
+    readonly conditions: readonly FailoverCondition[];
+  };
 }
 
 /**
@@ -66,22 +102,44 @@ export class Encoder extends Construct {
    * The channel's automatic input failover (primary to backup), when its input type supports it;
    * undefined for pull and file inputs, which switch by schedule.
    */
-  public readonly automaticInputFailover?: { readonly preference: ChannelConfig["inputFailover"]["preference"] };
+  public readonly automaticInputFailover?: { readonly preference: InputPreference };
   /** The CloudFormation stack holding the channel, with CMAF ingest. */
   public readonly cmafIngest?: CmafIngestChannel;
 
   constructor(scope: Construct, id: string, props: EncoderProps) {
     super(scope, id);
-    const { channel, profile, naming } = props;
+    const { profile, naming } = props;
     const ingest = (this.ingest = props.ingest ?? "HLS");
-    const pipelines = channel.class === "STANDARD" ? 2 : 1;
-    const settings: EncoderSettingsOptions = {
-      scte35Passthrough: channel.scte35Passthrough,
-      outputLocking: outputLockingFor(channel, ingest),
-      ingestSegmentSeconds: ingestSegmentSeconds(profile.video.gopSeconds),
-      inputLossAction: channel.class === "STANDARD" ? "PAUSE_OUTPUT" : "EMIT_OUTPUT",
+    const channel = props.channel ?? {};
+    const failover = channel.inputFailover ?? {};
+    const channelClass = channel.class ?? "STANDARD";
+    const resolved: Resolved = {
+      channelClass,
+      logLevel: channel.logLevel ?? "WARNING",
+      start: channel.start ?? false,
+      // Derived: EPOCH_LOCKING with CMAF ingest, PIPELINE_LOCKING with HLS, DISABLED with one pipeline.
+      outputLocking: outputLockingFor({ class: channelClass, outputLocking: channel.outputLocking }, ingest),
+      scte35Passthrough: channel.scte35Passthrough ?? true,
+      failover: {
+        preference: failover.preference ?? "PRIMARY_INPUT_PREFERRED",
+        errorClearTimeMs: failover.errorClearTimeMs ?? 10000,
+        inputLossThresholdMs: failover.inputLossThresholdMs ?? 1000,
+        videoBlackThresholdMs: failover.videoBlackThresholdMs ?? 5000,
+        audioSilenceThresholdMs: failover.audioSilenceThresholdMs ?? 5000,
+        conditions: failover.conditions ?? ["INPUT_LOSS"],
+      },
     };
-    this.automaticInputFailover = AUTOMATIC_FAILOVER_TYPES.has(props.contributionType) ? { preference: channel.inputFailover.preference } : undefined;
+    const pipelines = channelClass === "STANDARD" ? 2 : 1;
+    validate(resolved, ingest, props.ingestEndpointUrls, pipelines);
+
+    const settings: EncoderSettingsOptions = {
+      scte35Passthrough: resolved.scte35Passthrough,
+      outputLocking: resolved.outputLocking,
+      // Derived: the shortest whole number of seconds that holds whole GOPs.
+      ingestSegmentSeconds: ingestSegmentSeconds(profile.video.gopSeconds),
+      inputLossAction: channelClass === "STANDARD" ? "PAUSE_OUTPUT" : "EMIT_OUTPUT",
+    };
+    this.automaticInputFailover = AUTOMATIC_FAILOVER_TYPES.has(props.contributionType) ? { preference: resolved.failover.preference } : undefined;
     const inputSpecification = {
       codec: profile.inputSpecification.codec,
       inputResolution: profile.inputSpecification.resolution,
@@ -91,11 +149,12 @@ export class Encoder extends Construct {
     if (ingest === "CMAF") {
       this.cmafIngest = new CmafIngestChannel(this, "CmafIngest", {
         naming,
-        channel,
+        channelClass,
+        logLevel: resolved.logLevel,
         profile,
         settings,
         inputSpecification,
-        inputAttachments: (ids) => inputAttachmentsFor(props, ids),
+        inputAttachments: (ids) => inputAttachmentsFor(props, resolved, ids),
         inputIds: { primary: props.inputs.primary.id, backup: props.inputs.backup.id },
         ingestEndpointUrls: Array.from({ length: pipelines }, (_, i) => Fn.element(props.ingestEndpointUrls, i)),
         roleArn: props.roleArn,
@@ -110,12 +169,12 @@ export class Encoder extends Construct {
     const encoderSettings = encoderSettingsFor(profile, settings);
     const resource = new MedialiveChannel(this, "Resource", {
       name: naming.name("channel"),
-      channelClass: channel.class,
+      channelClass,
       roleArn: props.roleArn,
-      logLevel: channel.logLevel,
-      startChannel: channel.start,
+      logLevel: resolved.logLevel,
+      startChannel: resolved.start,
       inputSpecification,
-      inputAttachments: inputAttachmentsFor(props, { primary: props.inputs.primary.id, backup: props.inputs.backup.id }),
+      inputAttachments: inputAttachmentsFor(props, resolved, { primary: props.inputs.primary.id, backup: props.inputs.backup.id }),
       destinations: [
         {
           id: PACKAGER_DESTINATION_ID,
@@ -133,11 +192,33 @@ export class Encoder extends Construct {
 }
 
 /**
+ * The combinations MediaLive refuses, and a list of ingest endpoints too short for the pipelines.
+ * Unresolved tokens are skipped (the usual case for the endpoint list).
+ */
+function validate(r: Resolved, ingest: IngestType, ingestEndpointUrls: readonly string[], pipelines: number): void {
+  const problems: string[] = [];
+  // MediaLive refuses epoch locking with SCTE-35 passthrough in an HLS output group (a CMAF Ingest
+  // group carries SCTE-35 as its own track), and locks pipelines only in a STANDARD channel.
+  // https://docs.aws.amazon.com/medialive/latest/ug/pipeline-locking-requirements.html
+  if (r.outputLocking === "EPOCH_LOCKING" && r.scte35Passthrough && ingest === "HLS") {
+    problems.push(`channel.outputLocking EPOCH_LOCKING cannot be combined with SCTE-35 passthrough in an HLS ingest channel (MediaLive rejects the channel); set channel.scte35Passthrough to false, use PIPELINE_LOCKING, or use CMAF ingest`);
+  }
+  if (r.outputLocking !== "DISABLED" && r.channelClass === "SINGLE_PIPELINE") {
+    problems.push(`channel.outputLocking ${r.outputLocking} needs a STANDARD channel (a SINGLE_PIPELINE channel has nothing to lock against); use DISABLED`);
+  }
+  if (r.failover.conditions.length === 0) problems.push(`channel.inputFailover.conditions is empty; name at least one of INPUT_LOSS, VIDEO_BLACK, AUDIO_SILENCE`);
+  if (!Token.isUnresolved(ingestEndpointUrls) && !ingestEndpointUrls.some((u) => Token.isUnresolved(u)) && ingestEndpointUrls.length < pipelines) {
+    problems.push(`ingestEndpointUrls has ${ingestEndpointUrls.length} URL(s), but a ${r.channelClass} channel pushes from ${pipelines} pipelines, each to its own endpoint (got ${JSON.stringify(ingestEndpointUrls)})`);
+  }
+  if (problems.length > 0) throw new Error(`Encoder: ${problems.join("\n")}`);
+}
+
+/**
  * Both inputs attached, with automatic failover from primary to backup where MediaLive supports
  * it. Provider-shaped; the CMAF ingest channel converts it (with its own input ids).
  */
-function inputAttachmentsFor(props: EncoderProps, ids: { readonly primary: string; readonly backup: string }): MedialiveChannelInputAttachments[] {
-  const failover = props.channel.inputFailover;
+function inputAttachmentsFor(props: EncoderProps, resolved: Resolved, ids: { readonly primary: string; readonly backup: string }): MedialiveChannelInputAttachments[] {
+  const failover = resolved.failover;
   // Every selector the profile's descriptions read: audio by name (the input's default audio),
   // captions from the input's embedded CEA-608/708 captions, passed through as they are.
   const selectors = inputSelectorsFor(props.profile);
