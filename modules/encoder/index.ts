@@ -206,9 +206,10 @@ function validate(r: Resolved, ingest: IngestType, ingestEndpointUrls: readonly 
   if (r.outputLocking !== "DISABLED" && r.channelClass === "SINGLE_PIPELINE") {
     problems.push(`channel.outputLocking ${r.outputLocking} needs a STANDARD channel (a SINGLE_PIPELINE channel has nothing to lock against); use DISABLED`);
   }
-  if (r.failover.conditions.length === 0) problems.push(`channel.inputFailover.conditions is empty; name at least one of INPUT_LOSS, VIDEO_BLACK, AUDIO_SILENCE`);
+  if (r.failover.conditions.length === 0) problems.push(`channel.inputFailover.conditions is empty (got []); name at least one of INPUT_LOSS, VIDEO_BLACK, AUDIO_SILENCE`);
   if (!Token.isUnresolved(ingestEndpointUrls) && !ingestEndpointUrls.some((u) => Token.isUnresolved(u)) && ingestEndpointUrls.length < pipelines) {
-    problems.push(`ingestEndpointUrls has ${ingestEndpointUrls.length} URL(s), but a ${r.channelClass} channel pushes from ${pipelines} pipelines, each to its own endpoint (got ${JSON.stringify(ingestEndpointUrls)})`);
+    const urls = `${ingestEndpointUrls.length} URL${ingestEndpointUrls.length === 1 ? "" : "s"}`;
+    problems.push(`ingestEndpointUrls has ${urls}, but a ${r.channelClass} channel has ${pipelines} pipelines, each pushing to its own endpoint (got ${JSON.stringify(ingestEndpointUrls)})`);
   }
   if (problems.length > 0) throw new Error(`Encoder: ${problems.join("\n")}`);
 }

@@ -7,19 +7,27 @@ import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 
 export interface MediaLiveRoleProps {
+  /** Physical names: the role is `<event>-<region>-medialive`. */
   readonly naming: Naming;
+  /** The region every resource ARN names. */
   readonly region: string;
   /** The stack's account and partition: every resource ARN names them. */
   readonly account: AccountContext;
-  /** Name prefix of this event's MediaConnect flows in the region, when inputs read flows. */
+  /**
+   * Name prefix of this event's MediaConnect flows in the region, when inputs read flows.
+   * @default no MediaConnect access
+   */
   readonly mediaConnectFlowPrefix?: string;
   /** The MediaPackage v2 channel group and channel MediaLive pushes to. */
   readonly packagerChannel: { readonly group: string; readonly channel: string };
-  /** An SSM SecureString parameter holding the pull-input password, when there is one. */
+  /**
+   * An SSM SecureString parameter holding the pull-input password, when there is one.
+   * @default no parameter is read
+   */
   readonly passwordParameter?: string;
   /**
    * The pull inputs' source URLs (files and HLS); those on S3 (`s3ssl://`) are read with this role.
-   * @default none
+   * @default no S3 access
    */
   readonly sourceUrls?: readonly string[];
   /**
