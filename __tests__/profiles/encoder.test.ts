@@ -3,10 +3,20 @@ import * as os from "os";
 import * as path from "path";
 import { checkEvent } from "../../config/load";
 import type { LoadedEvent } from "../../config/types";
-import { FIXTURES_DIR, PROFILES_DIR, StackJson, defaultConfig, load, only, synthApp } from "../support/project";
+import { FIXTURES_DIR, PROFILES_DIR, StackJson, defaultConfig, synthApp } from "../support/project";
 import { terraformCheck, terraformCheckSkipReason } from "../support/terraform-check";
+import { channelOf, profileNamed, requiredProps, synthEncoder } from "../modules/encoder/encoder-scope";
 
-/** The regional stack an event synthesizes (the first region). */
+// What each kind of profile becomes in the MediaLive channel: the Encoder construct alone
+// (Testing.synthScope) with the profile loaded as the loader loads it, and default channel settings.
+// Only the Terraform plans synthesize a whole regional stack.
+
+/** The channel the Encoder synthesizes for a profile (HLS ingest, a STANDARD channel, default settings). */
+function channelFor(profile: ReturnType<typeof profileNamed>): any {
+  return channelOf(synthEncoder(requiredProps({ profile })).json);
+}
+
+/** The regional stack an event synthesizes (the first region), for the Terraform plan. */
 function regional(loaded: LoadedEvent): StackJson {
   return synthApp(loaded)[`${loaded.config.event.name}-${loaded.config.regions[0]}`];
 }
@@ -39,8 +49,8 @@ if (skipTerraform && process.env.REQUIRE_TERRAFORM_CHECK) throw new Error(`Terra
 
 const template = (name: string) => JSON.parse(fs.readFileSync(path.join(PROFILES_DIR, `${name}.json`), "utf8"));
 
-describe("an imported AVC template (config/examples/imported-avc.json)", () => {
-  const channel = only(regional(load("config/examples/imported-avc.json")), "aws_medialive_channel");
+describe("an imported AVC template (encoding-profiles/imported-avc-1080p.json)", () => {
+  const channel = channelFor(profileNamed("imported-avc-1080p"));
   const settings = channel.encoder_settings;
   const group = settings.output_groups[0];
   const source = template("imported-avc-1080p");
@@ -114,8 +124,8 @@ describe("an imported AVC template (config/examples/imported-avc.json)", () => {
   });
 });
 
-describe("an imported HEVC template (config/examples/imported-hevc.json)", () => {
-  const channel = only(regional(load("config/examples/imported-hevc.json")), "aws_medialive_channel");
+describe("an imported HEVC template (encoding-profiles/imported-hevc-2160p.json)", () => {
+  const channel = channelFor(profileNamed("imported-hevc-2160p"));
   const settings = channel.encoder_settings;
 
   test("H.265 descriptions as written, on a derived HEVC UHD input specification", () => {
@@ -134,8 +144,7 @@ describe("an imported HEVC template (config/examples/imported-hevc.json)", () =>
 });
 
 describe("a HEVC ladder with 5.1 audio and captions (fixture ladder-hevc-captions)", () => {
-  const stack = regional(withFixtureProfile("ladder-hevc-captions"));
-  const channel = only(stack, "aws_medialive_channel");
+  const channel = channelFor(profileNamed("ladder-hevc-captions", "fixture"));
   const settings = channel.encoder_settings;
 
   test("renditions expand into H.265 settings with the profile, tier and level asked for, and no B-frame setting", () => {
@@ -175,15 +184,14 @@ describe("a HEVC ladder with 5.1 audio and captions (fixture ladder-hevc-caption
   });
 
   (skipTerraform ? test.skip : test)("passes terraform validate and plan with the real provider", async () => {
-    const result = await terraformCheck("profile-ladder-hevc-captions", stack);
+    const result = await terraformCheck("profile-ladder-hevc-captions", regional(withFixtureProfile("ladder-hevc-captions")));
     expect(result.log).toBe("");
     expect(result.ok).toBe(true);
   });
 });
 
 describe("a template with a MediaPackage output group and an audio-only output (fixture template-mediapackage-group)", () => {
-  const stack = regional(withFixtureProfile("template-mediapackage-group"));
-  const group = only(stack, "aws_medialive_channel").encoder_settings.output_groups[0];
+  const group = channelFor(profileNamed("template-mediapackage-group", "fixture")).encoder_settings.output_groups[0];
 
   test("becomes the pipeline's HLS group: video outputs refer to the audio group, the audio-only output joins it", () => {
     expect(group.output_group_settings.hls_group_settings.destination).toEqual({ destination_ref_id: "mediapackage" });
@@ -195,7 +203,7 @@ describe("a template with a MediaPackage output group and an audio-only output (
   });
 
   (skipTerraform ? test.skip : test)("passes terraform validate and plan with the real provider", async () => {
-    const result = await terraformCheck("profile-template-mediapackage-group", stack);
+    const result = await terraformCheck("profile-template-mediapackage-group", regional(withFixtureProfile("template-mediapackage-group")));
     expect(result.log).toBe("");
     expect(result.ok).toBe(true);
   });
