@@ -76,12 +76,9 @@ describe("which ingest an event gets", () => {
     expect(only(s, "awscc_mediapackagev2_channel").input_switch_configuration).toBeUndefined();
   });
 
-  test("one region asking for CMAF gets it, with epoch locking and SCTE-35 passed through as a track", () => {
-    const { loaded, s, type, cfn } = ingestOf((c) => (c.channel.ingest = "CMAF"));
+  test("one region asking for CMAF gets it (what a CMAF ingest channel holds: __tests__/modules/encoder)", () => {
+    const { loaded, type, cfn } = ingestOf((c) => (c.channel.ingest = "CMAF"));
     expect([type, cfn]).toEqual(["CMAF", 1]);
-    const group = template(s).Resources.Channel.Properties.EncoderSettings;
-    expect(group.GlobalConfiguration.OutputLockingMode).toBe("EPOCH_LOCKING");
-    expect(group.OutputGroups[0].OutputGroupSettings.CmafIngestGroupSettings.Scte35Type).toBe("SCTE_35_WITHOUT_SEGMENTATION");
     expect(loaded.warnings).toEqual([]);
   });
 
@@ -121,11 +118,5 @@ describe("which ingest an event gets", () => {
     c.regions = ["eu-west-1", "eu-central-1"];
     c.tags = { Note: "${var.secret}" };
     expect(() => check(c)).toThrow(/\/tags\/Note/);
-  });
-
-  test("the template body is byte-identical across two synths of the same configuration", () => {
-    const a = regionalStacks(synthApp(load("config/examples/two-regions.json")))[0][1];
-    const b = regionalStacks(synthApp(load("config/examples/two-regions.json")))[0][1];
-    expect(only(a, "aws_cloudformation_stack").template_body).toBe(only(b, "aws_cloudformation_stack").template_body);
   });
 });

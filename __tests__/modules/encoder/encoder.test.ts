@@ -218,6 +218,12 @@ describe("Encoder, CMAF ingest with only the required props", () => {
     expect(JSON.parse(s.template_body).Resources.Channel.Properties.Tags).toEqual({ CostCentre: "live", Event: "ev" });
     expect(s.depends_on).toEqual(["aws_medialive_input.Dependency"]);
   });
+  test("the template body is byte-identical across synths, whatever order the tags were given in", () => {
+    const body = (tags: Record<string, string>) => Object.values<any>(synthEncoder(requiredProps({ ingest: "CMAF", tags })).json.resource.aws_cloudformation_stack)[0].template_body;
+    const a = body({ Event: "ev", CostCentre: "live" });
+    expect(body({ CostCentre: "live", Event: "ev" })).toBe(a);
+    expect(a).toContain('"Tags":{"CostCentre":"live","Event":"ev"}');
+  });
 });
 
 describe("Encoder, the HD-1080p profile", () => {
