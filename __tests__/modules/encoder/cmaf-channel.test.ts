@@ -1,64 +1,49 @@
-import { Testing } from "cdktf";
 // The types of cdktf's jest matchers (registered in __tests__/support/setup.ts).
 import type {} from "cdktf/lib/testing/adapters/jest";
 import { CloudformationStack } from "@cdktf/provider-aws/lib/cloudformation-stack";
 import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
 import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
-import type { LoadedEvent } from "../../../config/types";
-import { Encoder } from "../../../modules/encoder";
-import { Naming } from "../../../modules/naming";
+import type { EncoderProps, InputType } from "../../../modules/encoder";
+import type { EncodingProfile } from "../../../modules/encoder/profile";
+import { listProfiles } from "../../../encoding-profiles/profiles";
 import { replacingPropertyTypes, resourceSpec, specVersion, templateValidator } from "../../support/cloudformation-registry";
-import * as path from "path";
-import { ROOT, check, defaultConfig, load, shippedConfigs } from "../../support/project";
+import { PROFILES_DIR } from "../../support/project";
+import { profileNamed, requiredProps, synthEncoder } from "./encoder-scope";
 
 const validate = templateValidator(["AWS::MediaLive::Channel"]);
+const HD_1080P = profileNamed("HD-1080p");
 
-/** The Encoder alone, in a test scope, with CMAF ingest; returns its stack resource as synthesized. */
-function encoderStack(loaded: LoadedEvent, ingest: "CMAF" | "HLS" = "CMAF", tags: Record<string, string> = { Event: loaded.config.event.name }) {
-  const synthesized = Testing.synthScope((scope) => {
-    const inputs = {
-      primary: new MedialiveInput(scope, "Primary", { name: "in-primary", type: "RTP_PUSH" }),
-      backup: new MedialiveInput(scope, "Backup", { name: "in-backup", type: "RTP_PUSH" }),
-    };
-    new Encoder(scope, "Encoder", {
-      naming: new Naming(loaded.config.event.name, loaded.config.regions[0]),
-      channel: loaded.config.channel,
-      profile: loaded.profile,
-      ingest,
-      contributionType: loaded.config.contribution.type,
-      inputs,
-      ingestEndpointUrls: ["https://a.ingest.example/in/v1/g/1/live/", "https://b.ingest.example/in/v1/g/2/live/"],
-      roleArn: "arn:aws:iam::111122223333:role/medialive",
-      tags,
-      dependsOn: [],
-    });
-  });
-  const json = JSON.parse(synthesized);
+/** The Encoder alone, in a test scope, with real inputs and CMAF ingest; returns its stack resource as synthesized. */
+function encoderStack(overrides: Partial<EncoderProps> = {}, profile: EncodingProfile = HD_1080P) {
+  const { synthesized, json } = synthEncoder((scope) =>
+    requiredProps({
+      profile,
+      ingest: "CMAF",
+      inputs: {
+        primary: new MedialiveInput(scope, "Primary", { name: "in-primary", type: "RTP_PUSH" }),
+        backup: new MedialiveInput(scope, "Backup", { name: "in-backup", type: "RTP_PUSH" }),
+      },
+      tags: { Event: "ev" },
+      ...overrides,
+    }),
+  );
   const stacks = Object.values<any>(json.resource?.aws_cloudformation_stack ?? {});
   return { synthesized, json, stack: stacks[0], template: stacks[0] ? JSON.parse(stacks[0].template_body) : undefined };
 }
 
-const withIngest = (ingest?: "CMAF" | "HLS", change: (c: Record<string, any>) => void = () => {}) => {
-  const c = defaultConfig();
-  if (ingest) c.channel = { ...c.channel, ingest };
-  change(c);
-  return check(c);
-};
-
 describe("CMAF ingest channel (Encoder with ingest CMAF)", () => {
-  const loaded = withIngest("CMAF");
-  const { synthesized, json, stack, template } = encoderStack(loaded);
+  const { synthesized, json, stack, template } = encoderStack();
   const channel = template.Resources.Channel;
 
   test("is one CloudFormation stack and no aws_medialive_channel; cross-resource values go in as parameters", () => {
     expect(synthesized).not.toHaveResource(MedialiveChannel);
     expect(synthesized).toHaveResourceWithProperties(CloudformationStack, {
-      name: "demo-live-euw1-channel",
+      name: "ev-euw1-channel",
       on_failure: "DELETE",
       parameters: {
         PrimaryInputId: "${aws_medialive_input.Primary.id}",
         BackupInputId: "${aws_medialive_input.Backup.id}",
-        RoleArn: "arn:aws:iam::111122223333:role/medialive",
+        RoleArn: "arn:aws:iam::111122223333:role/ev-euw1-medialive",
         IngestEndpointUrl1: expect.stringContaining("element("),
         IngestEndpointUrl2: expect.stringContaining("element("),
       },
@@ -118,12 +103,12 @@ describe("CMAF ingest channel (Encoder with ingest CMAF)", () => {
 
   test("one output per rendition and one per audio track, named as the HLS outputs are", () => {
     const outputs = channel.Properties.EncoderSettings.OutputGroups[0].Outputs;
-    const video = loaded.profile.renditions.map((r) => ({
+    const video = HD_1080P.renditions.map((r) => ({
       OutputName: r.name,
       VideoDescriptionName: r.descriptionName,
       OutputSettings: { CmafIngestOutputSettings: { NameModifier: `_${r.name}` } },
     }));
-    const audio = loaded.profile.audio.map((a) => ({
+    const audio = HD_1080P.audio.map((a) => ({
       OutputName: `audio-${a.name}`,
       AudioDescriptionNames: [a.descriptionName],
       OutputSettings: { CmafIngestOutputSettings: { NameModifier: `_${a.name}` } },
@@ -132,7 +117,7 @@ describe("CMAF ingest channel (Encoder with ingest CMAF)", () => {
   });
 
   test("the same descriptions as the HLS channel of the same profile, converted key by key", () => {
-    const hls = Object.values<any>(encoderStack(loaded, "HLS").json.resource.aws_medialive_channel)[0];
+    const hls = Object.values<any>(encoderStack({ ingest: "HLS" }).json.resource.aws_medialive_channel)[0];
     const cfn = channel.Properties.EncoderSettings;
     expect(cfn.VideoDescriptions.map((v: any) => [v.Name, v.Width, v.Height, v.CodecSettings.H264Settings.MaxBitrate ?? v.CodecSettings.H264Settings.Bitrate])).toEqual(
       hls.encoder_settings.video_descriptions.map((v: any) => [v.name, v.width, v.height, v.codec_settings.h264_settings.max_bitrate ?? v.codec_settings.h264_settings.bitrate]),
@@ -168,11 +153,18 @@ describe("CMAF ingest channel (Encoder with ingest CMAF)", () => {
   });
 });
 
-describe("every shipped configuration's profile, as a CMAF ingest channel, validates against the registry schema", () => {
-  test.each(shippedConfigs())("%s", (file) => {
-    const base = load(file);
-    const loaded = check({ ...structuredClone(base.config), channel: { ...base.config.channel, ingest: "CMAF" } } as any, file, path.dirname(path.join(ROOT, file)));
-    const { template } = encoderStack(loaded);
+describe("every shipped profile, as a CMAF ingest channel, validates against the registry schema", () => {
+  test.each(listProfiles(PROFILES_DIR))("%s", (name) => {
+    const { template } = encoderStack({}, profileNamed(name));
+    validate(template);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+});
+
+describe("every input type, with every failover condition, as a CMAF ingest channel, validates against the registry schema", () => {
+  const types: InputType[] = ["MEDIACONNECT", "RTP_PUSH", "UDP_PUSH", "RTMP_PUSH", "RTMP_PULL", "URL_PULL", "MP4_FILE", "TS_FILE", "INPUT_DEVICE"];
+  test.each(types)("%s", (contributionType) => {
+    const { template } = encoderStack({ contributionType, channel: { inputFailover: { conditions: ["INPUT_LOSS", "VIDEO_BLACK", "AUDIO_SILENCE"] } } });
     validate(template);
     expect(validate.errors ?? []).toEqual([]);
   });
@@ -180,12 +172,12 @@ describe("every shipped configuration's profile, as a CMAF ingest channel, valid
 
 describe("CMAF ingest options", () => {
   test("SCTE-35 passthrough becomes a SCTE-35 track; off, no track", () => {
-    const off = encoderStack(withIngest("CMAF", (c) => (c.channel.scte35Passthrough = false))).template;
+    const off = encoderStack({ channel: { scte35Passthrough: false } }).template;
     expect(off.Resources.Channel.Properties.EncoderSettings.OutputGroups[0].OutputGroupSettings.CmafIngestGroupSettings.Scte35Type).toBe("NONE");
   });
 
   test("a SINGLE_PIPELINE channel: one destination URL, no locking", () => {
-    const { stack, template } = encoderStack(withIngest("CMAF", (c) => (c.channel.class = "SINGLE_PIPELINE")));
+    const { stack, template } = encoderStack({ channel: { class: "SINGLE_PIPELINE" } });
     expect(template.Resources.Channel.Properties.Destinations[0].Settings).toEqual([{ Url: { Ref: "IngestEndpointUrl1" } }]);
     expect(Object.keys(stack.parameters)).not.toContain("IngestEndpointUrl2");
     expect(template.Resources.Channel.Properties.EncoderSettings.GlobalConfiguration.OutputLockingMode).toBe("DISABLED");
