@@ -199,12 +199,6 @@ describe("regional pipeline variants", () => {
     expect(allStatements(stack).find((s) => s.sid === "ReadPullPassword").resources).toEqual([`arn:${partition}:ssm:ca-central-1:${account}:parameter/partner-pull/rtmp-password`]);
   });
 
-  test("a file input over HTTPS gets no S3 access", () => {
-    const sids = allStatements(regional("config/examples/ts-file.json")).map((s) => s.sid);
-    expect(sids).not.toContain("ReadSourceFiles");
-    expect(sids).not.toContain("ListSourceBuckets");
-  });
-
   test.each(["config/examples/mp4-file.json"])("%s: the role may list the source buckets and read exactly the source files (s3ssl://)", (file) => {
     const stack = regional(file);
     const pull = load(file).config.contribution.pull!;
