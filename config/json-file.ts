@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
+import { IPv4 } from "ipaddr.js";
 import { scanJson, TextPosition } from "./json-syntax";
 
 /** Thrown when a configuration or profile is invalid. One line per problem, in reading order. */
@@ -233,12 +234,16 @@ function longLists(data: unknown): { pointer: string; length: number }[] {
   return found;
 }
 
-const ipv4Cidr = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\/(3[0-2]|[12]?\d)$/;
+/** An IPv4 CIDR block as people write it: four decimal parts (no octal, hex or short forms), a prefix of 0 to 32. */
+function isIpv4Cidr(text: string): boolean {
+  const parts = /^([\d.]+)\/(3[0-2]|[12]?\d)$/.exec(text);
+  return parts !== null && IPv4.isValidFourPartDecimal(parts[1]);
+}
 
 /** One ajv instance for the project's schemas: all errors, strict, defaults filled in. */
 export function compileSchema(schema: object): ValidateFunction {
   const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: true, verbose: true });
-  ajv.addFormat("ipv4-cidr", ipv4Cidr);
+  ajv.addFormat("ipv4-cidr", isIpv4Cidr);
   return ajv.compile(schema);
 }
 

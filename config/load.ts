@@ -1,6 +1,8 @@
 import * as crypto from "crypto";
 import * as path from "path";
 import type { ErrorObject, ValidateFunction } from "ajv";
+import { IPv4 } from "ipaddr.js";
+import * as iso3166 from "iso-3166-1";
 import { CLOUDFRONT_REGION } from "../modules/delivery/region";
 import { checkAlarms } from "./alarms";
 import { checkServiceContracts } from "./contract-checks";
@@ -9,7 +11,6 @@ import { ConfigError, compileSchema, readInputText, readJsonFile, validateAgains
 import { listProfiles, loadProfileFile } from "../encoding-profiles/profiles";
 import { checkText, pointerSegment, terraformLiteral } from "./text-rules";
 import type { EncodingProfile, EventConfig, LoadedEvent } from "./types";
-import countries from "./countries.json";
 import eventSchema from "./event.schema.json";
 
 export { ConfigError } from "./json-file";
@@ -393,19 +394,15 @@ function typesUsing(block: string): string {
 }
 
 function checkCidr(cidr: string, pointer: string, say: (p: string, t: string) => void, warnings: string[], display: string): void {
-  const [ip, bits] = cidr.split("/");
-  const prefix = Number(bits);
-  const value = ip.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
-  const hostBits = 2 ** (32 - prefix);
-  if (value % hostBits !== 0) {
-    const network = value - (value % hostBits);
-    const dotted = [24, 16, 8, 0].map((s) => Math.floor(network / 2 ** s) % 256).join(".");
-    say(pointer, `has host bits set; did you mean ${dotted}/${prefix}? (got ${JSON.stringify(cidr)})`);
-  }
+  // The schema's ipv4-cidr format has already checked the form (json-file.ts).
+  const [address, prefix] = IPv4.parseCIDR(cidr);
+  const network = IPv4.networkAddressFromCIDR(cidr).toString();
+  if (network !== address.toString()) say(pointer, `has host bits set; did you mean ${network}/${prefix}? (got ${JSON.stringify(cidr)})`);
   if (prefix === 0) warnings.push(`${display}: ${pointer} is 0.0.0.0/0: anyone on the internet can send to this ingest. Narrow it to your encoders' networks unless that is intended.`);
 }
 
-const COUNTRIES = new Set(Object.keys(countries.countries));
+/** ISO 3166-1 alpha-2 codes, the values CloudFront geo restriction accepts. */
+const COUNTRIES = new Set(iso3166.all().map((c) => c.alpha2));
 
 /** Custom domain, geo rules and DRM: only combinations CloudFront and MediaPackage v2 accept. */
 function checkProtection(c: EventConfig, say: (pointer: string, text: string) => void): void {
