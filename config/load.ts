@@ -117,100 +117,159 @@ const BLOCK_FOR_TYPE: Record<string, "mediaconnect" | "rtmpPush" | "pull" | "inp
   INPUT_DEVICE: "inputDevices",
 };
 
+/** Reports a problem at a JSON pointer of the event configuration. */
+type Say = (pointer: string, text: string) => void;
+type MediaConnect = NonNullable<EventConfig["contribution"]["mediaconnect"]>;
+
+/**
+ * The checks that need several parts of a schema-valid configuration, one function per part (the
+ * order below is the order of the messages).
+ */
 function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, display: string, problems: string[], warnings: string[]): void {
-  const say = (pointer: string, text: string) => problems.push(`${display}: ${pointer} ${text}`);
+  const say: Say = (pointer, text) => problems.push(`${display}: ${pointer} ${text}`);
+  checkContributionBlocks(c, say);
+  checkAllowlists(c, say);
+  checkMediaConnect(c, say);
+  checkPull(c, say, warnings, display);
+  checkInputDevices(c, say);
+  checkOutputLocking(c, say, warnings, display);
+  checkState(c, say);
+  // Alarms: subscribers that fit their protocol, overrides that fit their family.
+  checkAlarms(c.alarms, say, warnings, display);
+  checkServiceContracts(c, display, warnings);
+  checkPackaging(c, profile, say);
+  checkProtection(c, say);
+  checkDeliveryNames(c, say, warnings, display);
+}
+
+/** How many pipelines the channel runs: two in a STANDARD channel, one in a SINGLE_PIPELINE channel. */
+function pipelinesOf(c: EventConfig): number {
+  return c.channel.class === "STANDARD" ? 2 : 1;
+}
+
+/** Type-specific blocks: the one the type needs must be there, the others must not. */
+function checkContributionBlocks(c: EventConfig, say: Say): void {
   const contribution = c.contribution;
   const type = contribution.type;
-  const pipelines = c.channel.class === "STANDARD" ? 2 : 1;
-
-  // Type-specific blocks: the one the type needs must be there, the others must not.
   const needed = BLOCK_FOR_TYPE[type];
   for (const block of ["mediaconnect", "rtmpPush", "pull", "inputDevices"] as const) {
     const present = contribution[block] !== undefined;
     if (block === needed && !present && block !== "rtmpPush") say("/contribution", `is missing the key "${block}", which contribution.type ${type} needs`);
     if (block !== needed && present) say(`/contribution/${block}`, `is not used by contribution.type ${type}; remove it (it is read only for ${typesUsing(block)})`);
   }
+}
 
-  // Allowlists: required where something listens, never where nothing does.
+/** Allowlists: required where something listens, never where nothing does. */
+function checkAllowlists(c: EventConfig, say: Say): void {
+  const contribution = c.contribution;
+  const type = contribution.type;
   const cidrs = contribution.allowlistCidrs;
   if (PUSH_TYPES.has(type) && !cidrs) say("/contribution", `is missing the key "allowlistCidrs", which contribution.type ${type} needs (the networks your encoders send from)`);
   if (!PUSH_TYPES.has(type) && cidrs) say("/contribution/allowlistCidrs", `is not used by contribution.type ${type}; remove it (only MEDIACONNECT and *_PUSH inputs listen)`);
   if (type === "MEDIACONNECT" && cidrs && cidrs.length > 1) {
     say("/contribution/allowlistCidrs", `has ${cidrs.length} entries, but a MediaConnect source accepts exactly one CIDR; use one block that covers your encoders, or add mediaconnect.secondSource with its own`);
   }
+}
 
-  const mc = contribution.mediaconnect;
-  if (type === "MEDIACONNECT" && mc) {
-    const at = "/contribution/mediaconnect";
-    if (mc.protocol === "zixi-push" && !mc.streamId) say(at, `is missing the key "streamId", which protocol zixi-push needs`);
-    if (mc.decryption && mc.protocol !== "srt-listener" && mc.protocol !== "zixi-push") {
-      say(`${at}/decryption`, `is not supported for protocol ${mc.protocol}; MediaConnect decrypts only srt-listener and zixi-push sources`);
-    }
-    if (mc.decryption) {
-      const d = mc.decryption;
-      const primary = c.regions[0];
-      // Flows that take the feed straight from the encoders decrypt it: the primary region's, and
-      // every region's when the encoders send to all of them.
-      const decrypting: readonly string[] = mc.regionalFeed.mode === "direct" ? c.regions : [primary];
-      const secretRegion = d.secretArn.split(":")[3];
-      if (secretRegion !== primary) say(`${at}/decryption/secretArn`, `is in ${secretRegion}, but MediaConnect reads secrets from the flow's own region ${primary} (got ${JSON.stringify(d.secretArn)})`);
-      for (const region of decrypting.slice(1)) {
-        const arn = d.regionalSecretArns?.[region];
-        if (!arn) say(`${at}/decryption`, `has no secret for ${region}: MediaConnect reads secrets from the flow's own region; add regionalSecretArns.${region} with the same secret stored in ${region}`);
-        else if (arn.split(":")[3] !== region) say(`${at}/decryption/regionalSecretArns/${region}`, `is in ${arn.split(":")[3]}, not in ${region} (got ${JSON.stringify(arn)})`);
-      }
-      for (const region of Object.keys(d.regionalSecretArns ?? {})) {
-        if (decrypting.slice(1).includes(region)) continue;
-        say(
-          `${at}/decryption/regionalSecretArns/${region}`,
-          mc.regionalFeed.mode === "forward"
-            ? `is not used: with regionalFeed.mode "forward" only the primary region (${primary}) receives the encoders' feed; remove it`
-            : `is not used: ${region} is not an extra region in /regions (${c.regions.join(", ")}); remove it`,
-        );
-      }
-    }
-    const feed = mc.regionalFeed;
-    if (feed.mode === "forward") {
-      if (c.regions.length < 2) say(`${at}/regionalFeed/mode`, `"forward" needs at least two regions in /regions (got ${c.regions.length})`);
-      if (feed.protocol === "rist" && feed.secretArns) say(`${at}/regionalFeed/secretArns`, `cannot be used with protocol rist: MediaConnect does not encrypt RIST; use srt or zixi`);
-      for (const region of c.regions) {
-        const arn = feed.secretArns?.[region];
-        if (feed.secretArns && !arn) say(`${at}/regionalFeed/secretArns`, `has no secret for ${region}: an encrypted link needs the same secret in every region`);
-        if (arn && arn.split(":")[3] !== region) say(`${at}/regionalFeed/secretArns/${region}`, `is in ${arn.split(":")[3]}, not in ${region} (got ${JSON.stringify(arn)})`);
-      }
-      for (const region of Object.keys(feed.secretArns ?? {})) {
-        if (!(c.regions as readonly string[]).includes(region)) say(`${at}/regionalFeed/secretArns/${region}`, `names a region that is not in /regions (${c.regions.join(", ")})`);
-      }
-    }
-    if (mc.protocol === "zixi-push" && mc.primaryPort !== undefined && (mc.primaryPort !== 5000 || mc.backupPort !== 5001)) {
-      // Zixi push always listens on 2088; a port in the config would silently be ignored.
-      say(at, `sets ports, but zixi-push sources always listen on port 2088; remove primaryPort and backupPort`);
-    }
-    const ports = [mc.primaryPort, mc.backupPort];
-    if (mc.secondSource) ports.push(mc.primaryPort + mc.secondSource.portOffset, mc.backupPort + mc.secondSource.portOffset);
-    // RTP-FEC also uses the two ports after each media port (column and row FEC).
-    const width = mc.protocol === "rtp-fec" ? 5 : 1;
-    for (let i = 0; i < ports.length; i++) {
-      for (let j = i + 1; j < ports.length; j++) {
-        if (Math.abs(ports[i] - ports[j]) < width) {
-          say(at, `uses ports ${ports[i]} and ${ports[j]}, which overlap${width > 1 ? " (rtp-fec also uses port+2 and port+4)" : ""}; choose ports further apart`);
-        }
-      }
-    }
-    if (mc.primaryPort > 64000 - 4 && mc.protocol === "rtp-fec") say(`${at}/primaryPort`, `leaves no room for the FEC ports (port+2, port+4 must stay at or below 64000)`);
-    if (mc.secondSource) {
-      if (mc.secondSource.failoverMode === "MERGE" && !["rtp", "rtp-fec", "rist"].includes(mc.protocol)) {
-        say(`${at}/secondSource/failoverMode`, `MERGE needs two packet-identical RTP or RIST sources (SMPTE 2022-7); use FAILOVER with protocol ${mc.protocol}`);
-      }
-    }
-    for (const [region, zones] of Object.entries(mc.availabilityZones ?? {})) {
-      if (!(c.regions as readonly string[]).includes(region)) say(`${at}/availabilityZones/${region}`, `names a region that is not in /regions (${c.regions.join(", ")})`);
-      zones.forEach((zone, i) => {
-        if (!zone.startsWith(region)) say(`${at}/availabilityZones/${region}/${i}`, `is not an Availability Zone of ${region} (got ${JSON.stringify(zone)})`);
-      });
+/** A MediaConnect source: protocol options, decryption, the feed to other regions, ports and Availability Zones. */
+function checkMediaConnect(c: EventConfig, say: Say): void {
+  const mc = c.contribution.mediaconnect;
+  if (c.contribution.type !== "MEDIACONNECT" || !mc) return;
+  const at = "/contribution/mediaconnect";
+  if (mc.protocol === "zixi-push" && !mc.streamId) say(at, `is missing the key "streamId", which protocol zixi-push needs`);
+  checkDecryption(c, mc, at, say);
+  checkRegionalFeed(c, mc, at, say);
+  checkPorts(mc, at, say);
+  if (mc.secondSource) {
+    if (mc.secondSource.failoverMode === "MERGE" && !["rtp", "rtp-fec", "rist"].includes(mc.protocol)) {
+      say(`${at}/secondSource/failoverMode`, `MERGE needs two packet-identical RTP or RIST sources (SMPTE 2022-7); use FAILOVER with protocol ${mc.protocol}`);
     }
   }
+  checkAvailabilityZones(c, mc, at, say);
+}
 
+/** Decryption: only for protocols MediaConnect decrypts, with a secret in each decrypting flow's own region. */
+function checkDecryption(c: EventConfig, mc: MediaConnect, at: string, say: Say): void {
+  if (mc.decryption && mc.protocol !== "srt-listener" && mc.protocol !== "zixi-push") {
+    say(`${at}/decryption`, `is not supported for protocol ${mc.protocol}; MediaConnect decrypts only srt-listener and zixi-push sources`);
+  }
+  if (mc.decryption) {
+    const d = mc.decryption;
+    const primary = c.regions[0];
+    // Flows that take the feed straight from the encoders decrypt it: the primary region's, and
+    // every region's when the encoders send to all of them.
+    const decrypting: readonly string[] = mc.regionalFeed.mode === "direct" ? c.regions : [primary];
+    const secretRegion = d.secretArn.split(":")[3];
+    if (secretRegion !== primary) say(`${at}/decryption/secretArn`, `is in ${secretRegion}, but MediaConnect reads secrets from the flow's own region ${primary} (got ${JSON.stringify(d.secretArn)})`);
+    for (const region of decrypting.slice(1)) {
+      const arn = d.regionalSecretArns?.[region];
+      if (!arn) say(`${at}/decryption`, `has no secret for ${region}: MediaConnect reads secrets from the flow's own region; add regionalSecretArns.${region} with the same secret stored in ${region}`);
+      else if (arn.split(":")[3] !== region) say(`${at}/decryption/regionalSecretArns/${region}`, `is in ${arn.split(":")[3]}, not in ${region} (got ${JSON.stringify(arn)})`);
+    }
+    for (const region of Object.keys(d.regionalSecretArns ?? {})) {
+      if (decrypting.slice(1).includes(region)) continue;
+      say(
+        `${at}/decryption/regionalSecretArns/${region}`,
+        mc.regionalFeed.mode === "forward"
+          ? `is not used: with regionalFeed.mode "forward" only the primary region (${primary}) receives the encoders' feed; remove it`
+          : `is not used: ${region} is not an extra region in /regions (${c.regions.join(", ")}); remove it`,
+      );
+    }
+  }
+}
+
+/** The feed from the primary region to the others: enough regions, secrets in every region. */
+function checkRegionalFeed(c: EventConfig, mc: MediaConnect, at: string, say: Say): void {
+  const feed = mc.regionalFeed;
+  if (feed.mode === "forward") {
+    if (c.regions.length < 2) say(`${at}/regionalFeed/mode`, `"forward" needs at least two regions in /regions (got ${c.regions.length})`);
+    if (feed.protocol === "rist" && feed.secretArns) say(`${at}/regionalFeed/secretArns`, `cannot be used with protocol rist: MediaConnect does not encrypt RIST; use srt or zixi`);
+    for (const region of c.regions) {
+      const arn = feed.secretArns?.[region];
+      if (feed.secretArns && !arn) say(`${at}/regionalFeed/secretArns`, `has no secret for ${region}: an encrypted link needs the same secret in every region`);
+      if (arn && arn.split(":")[3] !== region) say(`${at}/regionalFeed/secretArns/${region}`, `is in ${arn.split(":")[3]}, not in ${region} (got ${JSON.stringify(arn)})`);
+    }
+    for (const region of Object.keys(feed.secretArns ?? {})) {
+      if (!(c.regions as readonly string[]).includes(region)) say(`${at}/regionalFeed/secretArns/${region}`, `names a region that is not in /regions (${c.regions.join(", ")})`);
+    }
+  }
+}
+
+/** Ports: none for zixi-push, and no two sources on overlapping ports. */
+function checkPorts(mc: MediaConnect, at: string, say: Say): void {
+  if (mc.protocol === "zixi-push" && mc.primaryPort !== undefined && (mc.primaryPort !== 5000 || mc.backupPort !== 5001)) {
+    // Zixi push always listens on 2088; a port in the config would silently be ignored.
+    say(at, `sets ports, but zixi-push sources always listen on port 2088; remove primaryPort and backupPort`);
+  }
+  const ports = [mc.primaryPort, mc.backupPort];
+  if (mc.secondSource) ports.push(mc.primaryPort + mc.secondSource.portOffset, mc.backupPort + mc.secondSource.portOffset);
+  // RTP-FEC also uses the two ports after each media port (column and row FEC).
+  const width = mc.protocol === "rtp-fec" ? 5 : 1;
+  for (let i = 0; i < ports.length; i++) {
+    for (let j = i + 1; j < ports.length; j++) {
+      if (Math.abs(ports[i] - ports[j]) < width) {
+        say(at, `uses ports ${ports[i]} and ${ports[j]}, which overlap${width > 1 ? " (rtp-fec also uses port+2 and port+4)" : ""}; choose ports further apart`);
+      }
+    }
+  }
+  if (mc.primaryPort > 64000 - 4 && mc.protocol === "rtp-fec") say(`${at}/primaryPort`, `leaves no room for the FEC ports (port+2, port+4 must stay at or below 64000)`);
+}
+
+/** Availability Zones: of regions in /regions, each zone in its own region. */
+function checkAvailabilityZones(c: EventConfig, mc: MediaConnect, at: string, say: Say): void {
+  for (const [region, zones] of Object.entries(mc.availabilityZones ?? {})) {
+    if (!(c.regions as readonly string[]).includes(region)) say(`${at}/availabilityZones/${region}`, `names a region that is not in /regions (${c.regions.join(", ")})`);
+    zones.forEach((zone, i) => {
+      if (!zone.startsWith(region)) say(`${at}/availabilityZones/${region}/${i}`, `is not an Availability Zone of ${region} (got ${JSON.stringify(zone)})`);
+    });
+  }
+}
+
+/** Pull inputs: one URL per pipeline with the scheme the type reads, and credentials set together or not at all. */
+function checkPull(c: EventConfig, say: Say, warnings: string[], display: string): void {
+  const contribution = c.contribution;
+  const type = contribution.type;
+  const pipelines = pipelinesOf(c);
   if (PULL_TYPES.has(type) || type === "UDP_PUSH") {
     warnings.push(
       `${display}: /contribution/type ${type} inputs cannot fail over automatically (MediaLive pairs push inputs only: MEDIACONNECT, RTP_PUSH, RTMP_PUSH, INPUT_DEVICE); both inputs are attached, switch to the backup with an input switch schedule action`,
@@ -232,7 +291,13 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
       say("/contribution/pull", `sets only one of username and passwordParameter; set both or neither`);
     }
   }
+}
 
+/** Input devices: one per pipeline, none used twice. */
+function checkInputDevices(c: EventConfig, say: Say): void {
+  const contribution = c.contribution;
+  const type = contribution.type;
+  const pipelines = pipelinesOf(c);
   const devices = contribution.inputDevices;
   if (devices && type === "INPUT_DEVICE") {
     (["primary", "backup"] as const).forEach((key) => {
@@ -241,10 +306,14 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
     const all = [...devices.primary, ...devices.backup];
     if (new Set(all).size !== all.length) say("/contribution/inputDevices", `uses a device twice; the primary and backup inputs need different devices`);
   }
+}
 
-  // Output locking: MediaLive refuses epoch locking with SCTE-35 passthrough in an HLS output group
-  // (a CMAF Ingest group carries SCTE-35 as its own track), and locks pipelines only in a STANDARD
-  // channel. https://docs.aws.amazon.com/medialive/latest/ug/pipeline-locking-requirements.html
+/**
+ * Output locking: MediaLive refuses epoch locking with SCTE-35 passthrough in an HLS output group
+ * (a CMAF Ingest group carries SCTE-35 as its own track), and locks pipelines only in a STANDARD
+ * channel. https://docs.aws.amazon.com/medialive/latest/ug/pipeline-locking-requirements.html
+ */
+function checkOutputLocking(c: EventConfig, say: Say, warnings: string[], display: string): void {
   const locking = c.channel.outputLocking;
   const ingest = ingestTypeOf(c);
   if (locking === "EPOCH_LOCKING" && c.channel.scte35Passthrough && ingest === "HLS") {
@@ -263,19 +332,19 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
   if (c.regions.length > 1 && ingest === "HLS") {
     warnings.push(`${display}: /channel/ingest is HLS with ${c.regions.length} regions: HLS ingest does not guarantee that the regions number their segments alike, so a CDN failover between regions can mix one region's playlist with the other's segments. Remove channel.ingest (CMAF is the default with more than one region). See docs/ingest.md.`);
   }
+}
 
-  // State: the block the backend reads must be there, the other must not.
+/** State: the block the backend reads must be there, the other must not. */
+function checkState(c: EventConfig, say: Say): void {
   const state = c.state;
   for (const backend of ["s3", "cloud"] as const) {
     if (state.backend === backend && !state[backend]) say("/state", `is missing the key "${backend}", which backend ${backend} needs`);
     if (state.backend !== backend && state[backend]) say(`/state/${backend}`, `is not used by backend ${state.backend}; remove it or set state.backend to "${backend}"`);
   }
+}
 
-  // Alarms: subscribers that fit their protocol, overrides that fit their family.
-  checkAlarms(c.alarms, say, warnings, display);
-  checkServiceContracts(c, display, warnings);
-
-  // Packaging: endpoints and timing.
+/** Packaging: endpoints and timing. */
+function checkPackaging(c: EventConfig, profile: EncodingProfile | undefined, say: Say): void {
   const pk = c.packaging;
   for (const [name, ep] of Object.entries(pk.endpoints)) {
     const at = `/packaging/endpoints/${name}`;
@@ -296,7 +365,10 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
       say("/packaging/segmentDurationSeconds", `must be a whole multiple of the profile's GOP (${profile.video.gopSeconds} s in ${profile.name}) so every segment starts on a keyframe (got ${pk.segmentDurationSeconds})`);
     }
   }
-  checkProtection(c, say);
+}
+
+/** Names and regions of the delivery: the access-log bucket's name, the Origin Shield region. */
+function checkDeliveryNames(c: EventConfig, say: Say, warnings: string[], display: string): void {
   // The access-log bucket is named by prefix `<event>-global-cdn-logs-`, and S3 allows bucket
   // prefixes of at most 37 characters: that leaves 20 for the event name.
   if (c.delivery.accessLogs.enabled && c.event.name.length > 20) {
