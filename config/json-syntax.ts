@@ -55,7 +55,7 @@ export function scanJson(text: string): JsonScan {
     return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
   };
   const space = () => {
-    while (i < text.length && " \t\n\r".includes(text[i])) i++;
+    for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i));
   };
   /** The brackets still open, innermost last, so a truncated file can say what is missing. */
   const open: string[] = [];
@@ -133,9 +133,11 @@ export function scanJson(text: string): JsonScan {
       }
       for (;;) {
         space();
-        const word = /^[A-Za-z_$][A-Za-z0-9_$-]*(?=\s*:)/.exec(text.slice(i, i + 64))?.[0];
-        if (word) throw new Stop(i, `keys take double quotes: write "${word}"`);
-        if (text[i] !== '"') fail("expected a key in double quotes");
+        if (text[i] !== '"') {
+          const word = /^[A-Za-z_$][A-Za-z0-9_$-]*(?=\s*:)/.exec(text.slice(i, i + 64))?.[0];
+          if (word) throw new Stop(i, `keys take double quotes: write "${word}"`);
+          fail("expected a key in double quotes");
+        }
         const keyAt = i;
         const key = string();
         if (seen.has(key)) duplicates.push({ pointer: here(), key, first: position(seen.get(key)!), second: position(keyAt) });
@@ -195,10 +197,12 @@ export function scanJson(text: string): JsonScan {
       string();
       return;
     }
-    const wrong = wrongNumber(text, i);
-    if (wrong) throw new Stop(i, wrong);
     LITERAL.lastIndex = i;
     const literal = LITERAL.exec(text);
+    // A literal followed by what may follow a value needs no second look (the common case, kept fast);
+    // anything else is first compared with the numbers people write in other languages.
+    const wrong = literal && ENDS_VALUE.test(text[i + literal[0].length] ?? "") ? undefined : wrongNumber(text, i);
+    if (wrong) throw new Stop(i, wrong);
     if (literal && !/[A-Za-z0-9_]/.test(text[i + literal[0].length] ?? "")) {
       i += literal[0].length;
       if (literal[2] !== undefined) {
@@ -227,6 +231,9 @@ export function scanJson(text: string): JsonScan {
 
 /** Characters a JSON string holds as they are (no quote, backslash, line break or control character). */
 const PLAIN = /[^"\\\x00-\x1f]*/y;
+
+/** What may follow a complete value: white space, a comma, a closing bracket, or the end of the text. */
+const ENDS_VALUE = /^[ \t\n\r,\]}]?$/;
 
 /** true, false, null or a JSON number (group 2 set for numbers), matched where lastIndex points. */
 const LITERAL = /true|false|null|(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/y;
@@ -272,6 +279,8 @@ const NOT_A_NUMBER = /[-+]?(NaN|Infinity)(?![A-Za-z0-9_])/y;
 
 /** Why a valid JSON number does not survive reading as written, or undefined. */
 function numberProblem(number: string): string | undefined {
+  // Up to 15 characters without an exponent: neither beyond 2^53 nor out of a double's range.
+  if (number.length <= 15 && !number.includes("e") && !number.includes("E")) return undefined;
   const value = Number(number);
   if (!Number.isFinite(value)) return "is too large for a number: it would be read as Infinity";
   if (value === 0 && /[1-9]/.test(number.replace(/[eE].*$/, ""))) return "is too small for a number: it would be read as 0";
