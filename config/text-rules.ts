@@ -97,26 +97,27 @@ export function checkText(data: unknown, display: string, options: TextRuleOptio
   const checkString = (s: string, pointer: string, isKey: boolean): void => {
     if (options.skip?.(pointer)) return;
     const what = isKey ? `${pointer.slice(0, pointer.lastIndexOf("/")) || "/"} key` : pointer;
-    const got = options.secret?.test(pointer) ? "(the value is not shown: it may be a secret)" : `(got ${shown(s)})`;
+    // Built only for a problem: most strings have none, and showing one costs more than checking it.
+    const got = () => (options.secret?.test(pointer) ? "(the value is not shown: it may be a secret)" : `(got ${shown(s)})`);
     const lone = LONE_SURROGATE.exec(s);
     if (lone) {
-      problems.push(`${display}: ${what} holds half of a UTF-16 surrogate pair (\\u${lone[0].charCodeAt(0).toString(16).toUpperCase()} at character ${lone.index + 1}), which is not text; retype the character ${got}`);
+      problems.push(`${display}: ${what} holds half of a UTF-16 surrogate pair (\\u${lone[0].charCodeAt(0).toString(16).toUpperCase()} at character ${lone.index + 1}), which is not text; retype the character ${got()}`);
       return;
     }
     const control = CONTROL.exec(s);
     if (control) {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-      problems.push(`${display}: ${what} must not contain control characters such as NUL, tabs or line breaks (U+${code} at character ${control.index + 1}) ${got}`);
+      problems.push(`${display}: ${what} must not contain control characters such as NUL, tabs or line breaks (U+${code} at character ${control.index + 1}) ${got()}`);
       return;
     }
     const token = tokenSyntaxIn(s);
     if (token) {
-      problems.push(`${display}: ${what} must not contain ${token}: cdktf would replace it with a reference to another resource ${got}`);
+      problems.push(`${display}: ${what} must not contain ${token}: cdktf would replace it with a reference to another resource ${got()}`);
       return;
     }
     const sequence = interpolationIn(s);
     if (sequence && (isKey || !options.prose.some((p) => p.test(pointer)))) {
-      problems.push(`${display}: ${what} must not contain "${sequence}": Terraform would read it as an expression, and this value is used as written ${got}`);
+      problems.push(`${display}: ${what} must not contain "${sequence}": Terraform would read it as an expression, and this value is used as written ${got()}`);
     }
   };
   visit(data, "");

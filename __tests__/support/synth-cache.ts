@@ -34,7 +34,11 @@ export function cacheKey(input: unknown): string | undefined {
     if (typeof value === "function" || typeof value === "bigint" || typeof value === "symbol") plain = false;
     else if (value && typeof value === "object" && !Array.isArray(value)) {
       const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) plain = false;
+      // A plain object's prototype is its realm's Object.prototype, whose own prototype is null.
+      // Not `=== Object.prototype`: jest runs each test file in its own realm, and the loader's
+      // objects are not made in the realm of this module (that test never matched, so nothing
+      // was ever cached).
+      if (proto !== null && Object.getPrototypeOf(proto) !== null) plain = false;
     }
     return value;
   });
