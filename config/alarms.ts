@@ -3,7 +3,7 @@
 // family and what kind of condition it watches, so the loader can reject overrides that cannot
 // mean anything.
 
-import { ALARM_FAMILIES, type AlarmFamily } from "../modules/monitoring/families";
+import { type AlarmFamily, alarmsProblems } from "../modules/monitoring/families";
 import type { EventFile } from "./event.generated";
 import type { DeepReadonly } from "./types";
 
@@ -41,17 +41,6 @@ const ENDPOINTS: Readonly<Record<NotificationProtocol, { readonly pattern: RegEx
 };
 
 /**
- * The silence alarms compare a heartbeat with evidence that the event is live, turning an absent
- * heartbeat into zeros with FILL (modules/monitoring/alarm.ts). The newest minute of a metric can
- * arrive after the alarm evaluates it; FILL then reads a late heartbeat as silence for that one
- * datapoint, so a single breaching period must never be enough.
- */
-const SILENCE_FAMILIES: readonly AlarmFamily[] = ["pipelineSilent", "ingressStopped"];
-
-/** Periods CloudWatch accepts: 10, 20 or 30 s for high-resolution metrics, otherwise whole minutes. */
-const SUB_MINUTE_PERIODS = [10, 20, 30];
-
-/**
  * The checks a schema cannot express: endpoints that fit their protocol, thresholds only where a
  * family compares a level, percentages up to 100, periods the metric's resolution allows. A
  * configuration without subscribers is allowed (the alarms still show in the console) but warned
@@ -70,31 +59,6 @@ export function checkAlarms(alarms: AlarmsConfig, say: (pointer: string, text: s
     if (!rule.pattern.test(n.endpoint)) say(`/alarms/notifications/${i}/endpoint`, `must be ${rule.what} for protocol ${n.protocol} (${got})`);
   });
 
-  for (const [name, override] of Object.entries(alarms.families) as [AlarmFamily, AlarmFamilyOverride][]) {
-    const family: { layer: string; level: boolean; highResolution: boolean; percent: boolean; minuteOnly?: string } = ALARM_FAMILIES[name];
-    const at = `/alarms/families/${name}`;
-    if (override.threshold !== undefined && !family.level) {
-      say(`${at}/threshold`, `does not apply: ${name} watches a state, not a level; remove it (got ${override.threshold})`);
-    }
-    if (override.threshold !== undefined && family.percent && override.threshold > 100) {
-      say(`${at}/threshold`, `is a percentage and must be at most 100 (got ${override.threshold})`);
-    }
-    if (name === "cdnOriginLatency" && override.enabled === true && !alarms.cdnAdditionalMetrics) {
-      say(`${at}/enabled`, `needs /alarms/cdnAdditionalMetrics set to true: CloudFront publishes OriginLatency only with additional metrics`);
-    }
-    if (override.evaluationPeriods !== undefined && override.evaluationPeriods < 2 && SILENCE_FAMILIES.includes(name)) {
-      say(
-        `${at}/evaluationPeriods`,
-        `must be at least 2: ${name} reads a missing heartbeat as silence, and the newest datapoint of a metric can arrive after the alarm evaluates it (got ${override.evaluationPeriods})`,
-      );
-    }
-    const period = override.periodSeconds;
-    if (period !== undefined && period % 60 !== 0) {
-      if (!family.highResolution) {
-        say(`${at}/periodSeconds`, `must be a multiple of 60: ${family.minuteOnly ?? `${family.layer} publishes one datapoint a minute`} (got ${period})`);
-      } else if (!SUB_MINUTE_PERIODS.includes(period)) {
-        say(`${at}/periodSeconds`, `must be 10, 20, 30 or a multiple of 60 (got ${period})`);
-      }
-    }
-  }
+  // The overrides' rules belong to the monitoring module, which applies them to its props too.
+  for (const p of alarmsProblems(alarms, (path) => `/alarms/${path.join("/")}`)) say(`/alarms/${p.path.join("/")}`, p.text);
 }

@@ -1,15 +1,12 @@
 import { Construct } from "constructs";
-import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontMonitoringSubscription } from "@cdktf/provider-aws/lib/cloudfront-monitoring-subscription";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import type { AlarmsConfig } from "../../config/alarms";
-import type { AlarmFamily } from "./families";
 import { CLOUDFRONT_REGION } from "../delivery/region";
 import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 import { AlarmSpec, MetricSpec, createAlarm } from "./alarm";
 import { DashboardRegion, EventDashboard } from "./dashboard";
-import { settingsFor } from "./families";
+import { AlarmFamily, AlarmsProps, assertValidAlarms, resolveAlarms, settingsFor } from "./families";
 import { NAMESPACES } from "./pipeline";
 import { AlarmTopic } from "./topic";
 
@@ -21,13 +18,21 @@ export interface CdnMonitoringProps {
    * there, and an alarm can only watch metrics of its own region.
    */
   readonly region: string;
-  /** The validated `alarms` block. */
-  readonly alarms: AlarmsConfig;
-  readonly distribution: CloudfrontDistribution;
+  /**
+   * Who is notified, whether CloudFront's additional metrics are on, and the overrides of the
+   * alarm families' defaults.
+   * @default - no subscribers, no additional metrics, every family enabled with its default settings
+   */
+  readonly alarms?: AlarmsProps;
+  /** The distribution whose metrics the alarms read (a CloudfrontDistribution fits). */
+  readonly distribution: { readonly id: string; readonly domainName: string };
   /** The stack's account and partition (for the alarm topic's policies). */
   readonly account: AccountContext;
-  /** Every regional pipeline, primary first, for the event's dashboard. */
-  readonly regions: readonly DashboardRegion[];
+  /**
+   * Every regional pipeline, primary first, for the event's dashboard.
+   * @default [] - the dashboard shows the CDN only
+   */
+  readonly regions?: readonly DashboardRegion[];
 }
 
 /** The only region CloudFront publishes metrics to. */
@@ -48,10 +53,12 @@ export class CdnMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: CdnMonitoringProps) {
     super(scope, id);
-    const { naming, alarms, distribution } = props;
+    const { naming, distribution } = props;
+    const alarms = resolveAlarms(props.alarms);
     if (props.region !== CLOUDFRONT_METRICS_REGION) {
       throw new Error(`CdnMonitoring: CloudFront alarms must be created in ${CLOUDFRONT_METRICS_REGION}, where CloudFront publishes its metrics (got ${props.region})`);
     }
+    assertValidAlarms("CdnMonitoring", alarms);
     this.topic = new AlarmTopic(this, "Topic", { naming, region: props.region, account: props.account, notifications: alarms.notifications });
 
     if (alarms.cdnAdditionalMetrics) {
@@ -103,7 +110,7 @@ export class CdnMonitoring extends Construct {
 
     this.dashboard = new EventDashboard(this, "Dashboard", {
       naming,
-      regions: props.regions,
+      regions: props.regions ?? [],
       distributionId: distribution.id,
       cdnRegion: props.region,
       cdnAdditionalMetrics: alarms.cdnAdditionalMetrics,

@@ -1,47 +1,72 @@
 import { Construct } from "constructs";
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
-import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
-import { ContributionFlow } from "../contribution";
+import { CLOUDFRONT_REGION } from "../delivery/region";
 import { Naming } from "../naming";
-import { PackagedEndpoint, Packager } from "../packager";
-import type { ContributionType, IngestType } from "../../config/types";
 import { insightsQuery } from "./alarm";
-import { CONNECTION_PROTOCOLS, MonitoredFailover, NAMESPACES, UDP_INPUT_TYPES, inputMetric } from "./pipeline";
+import {
+  CONNECTION_PROTOCOLS,
+  MonitoredChannel,
+  MonitoredFailover,
+  MonitoredFlow,
+  MonitoredIngest,
+  MonitoredInputType,
+  MonitoredPackager,
+  NAMESPACES,
+  UDP_INPUT_TYPES,
+  inputMetric,
+} from "./pipeline";
 
 /** One region's pipeline, as the dashboard shows it. */
 export interface DashboardRegion {
   readonly region: string;
-  readonly flows: readonly ContributionFlow[];
-  readonly channel: Pick<MedialiveChannel, "channelId" | "name">;
-  /** 2 for a STANDARD channel, 1 for SINGLE_PIPELINE. */
-  readonly pipelines: 1 | 2;
+  /**
+   * The region's MediaConnect flows.
+   * @default [] - no MediaConnect widgets
+   */
+  readonly flows?: readonly MonitoredFlow[];
+  readonly channel: MonitoredChannel;
+  /**
+   * 2 for a STANDARD channel, 1 for SINGLE_PIPELINE.
+   * @default 2
+   */
+  readonly pipelines?: 1 | 2;
   /** The input type: which input metrics can report at all. */
-  readonly contributionType: ContributionType;
+  readonly contributionType: MonitoredInputType;
   /** The name of the channel's output group that pushes to MediaPackage (a reference to the channel). */
   readonly outputGroupName: string;
   /**
    * How the channel pushes to MediaPackage; with CMAF ingest the quality score (MinMQCS) is charted.
    * @default "HLS"
    */
-  readonly ingest?: IngestType;
+  readonly ingest?: MonitoredIngest;
   /**
    * The channel's automatic input failover.
    * @default - none
    */
   readonly automaticInputFailover?: MonitoredFailover;
-  readonly packager: Packager;
+  readonly packager: MonitoredPackager;
 }
 
 export interface EventDashboardProps {
   /** Names in the global scope (`<event>-global-dashboard`). */
   readonly naming: Naming;
-  /** Every regional pipeline, primary first. */
-  readonly regions: readonly DashboardRegion[];
-  /** The CloudFront distribution's id, and the region its metrics live in (us-east-1). */
+  /**
+   * Every regional pipeline, primary first.
+   * @default [] - the CDN widgets only
+   */
+  readonly regions?: readonly DashboardRegion[];
+  /** The CloudFront distribution's id. */
   readonly distributionId: string;
-  readonly cdnRegion: string;
-  /** Whether CloudFront's additional metrics (origin latency) are turned on. */
-  readonly cdnAdditionalMetrics: boolean;
+  /**
+   * The region CloudFront's metrics live in.
+   * @default "us-east-1" (CLOUDFRONT_METRICS_REGION)
+   */
+  readonly cdnRegion?: string;
+  /**
+   * Whether CloudFront's additional metrics (origin latency) are turned on.
+   * @default false
+   */
+  readonly cdnAdditionalMetrics?: boolean;
 }
 
 /**
@@ -70,13 +95,16 @@ export class EventDashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: EventDashboardProps) {
     super(scope, id);
+    const regions = props.regions ?? [];
+    const cdnRegion = props.cdnRegion ?? CLOUDFRONT_REGION;
     const widgets: Widget[] = [];
     const text = (markdown: string) => widgets.push({ type: "text", width: GRID, height: 1, properties: { markdown } });
     const graph = (region: string, title: string, stat: string, metrics: MetricLine[]) =>
       widgets.push({ type: "metric", width: 8, height: 6, properties: { title, region, view: "timeSeries", stacked: false, period: PERIOD, stat, metrics } });
 
-    for (const [index, r] of props.regions.entries()) {
-      const pipelines = Array.from({ length: r.pipelines }, (_, p) => String(p));
+    for (const [index, r] of regions.entries()) {
+      const flows = r.flows ?? [];
+      const pipelines = Array.from({ length: r.pipelines ?? 2 }, (_, p) => String(p));
       const live = (metricName: string, options: Record<string, string> = {}): MetricLine[] =>
         pipelines.map((p) => [NAMESPACES.medialive, metricName, "ChannelId", r.channel.channelId, "Pipeline", p, { label: `${metricName} pipeline ${p}`, ...options }]);
       const output = (metricName: string): MetricLine[] =>
@@ -103,14 +131,14 @@ export class EventDashboard extends Construct {
       text(`## ${props.naming.event} in ${r.region}`);
 
       // Input health.
-      if (r.flows.length > 0) {
+      if (flows.length > 0) {
         graph(
           r.region,
           "Input: MediaConnect source bitrate (b/s)",
           "Maximum",
-          r.flows.map((f) => [NAMESPACES.mediaconnect, "SourceBitRate", "FlowARN", f.flow.flowArn, { label: `flow ${f.key}` }]),
+          flows.map((f) => [NAMESPACES.mediaconnect, "SourceBitRate", "FlowARN", f.flow.flowArn, { label: `flow ${f.key}` }]),
         );
-        const connected = r.flows.filter((f) => CONNECTION_PROTOCOLS.includes(f.flow.source.protocolInput ?? ""));
+        const connected = flows.filter((f) => CONNECTION_PROTOCOLS.includes(f.flow.source.protocolInput ?? ""));
         if (connected.length > 0) {
           graph(
             r.region,
@@ -144,7 +172,7 @@ export class EventDashboard extends Construct {
       // Packaging ingress and egress.
       const group = r.packager.channelGroup.name;
       const channel = r.packager.channel.channelName;
-      const endpointDimensions = (ep: PackagedEndpoint) => ["ChannelGroup", group, "Channel", channel, "OriginEndpoint", ep.endpoint.originEndpointName];
+      const endpointDimensions = (ep: MonitoredPackager["endpoints"][number]) => ["ChannelGroup", group, "Channel", channel, "OriginEndpoint", ep.endpoint.originEndpointName];
       graph(r.region, "Packaging ingress: requests and bytes from MediaLive", "Sum", [
         [NAMESPACES.mediapackage, "IngressRequestCount", "ChannelGroup", group, "Channel", channel, { label: "ingress requests" }],
         [NAMESPACES.mediapackage, "IngressBytes", "ChannelGroup", group, "Channel", channel, { label: "ingress bytes", yAxis: "right" }],
@@ -183,9 +211,9 @@ export class EventDashboard extends Construct {
       { label: metricName, ...options },
     ];
     text(`## ${props.naming.event}: CDN (CloudFront)`);
-    graph(props.cdnRegion, "CDN: requests", "Sum", [cdn("Requests")]);
-    graph(props.cdnRegion, "CDN: error rates (%)", "Average", [cdn("5xxErrorRate"), cdn("4xxErrorRate"), cdn("TotalErrorRate")]);
-    if (props.cdnAdditionalMetrics) graph(props.cdnRegion, "CDN: origin latency (ms)", "Average", [cdn("OriginLatency")]);
+    graph(cdnRegion, "CDN: requests", "Sum", [cdn("Requests")]);
+    graph(cdnRegion, "CDN: error rates (%)", "Average", [cdn("5xxErrorRate"), cdn("4xxErrorRate"), cdn("TotalErrorRate")]);
+    if (props.cdnAdditionalMetrics) graph(cdnRegion, "CDN: origin latency (ms)", "Average", [cdn("OriginLatency")]);
 
     this.dashboard = new CloudwatchDashboard(this, "Resource", {
       dashboardName: props.naming.name("dashboard", 255),

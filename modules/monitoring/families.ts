@@ -1,11 +1,82 @@
-import type { AlarmsConfig } from "../../config/alarms";
-
 /** How one alarm family is evaluated, after the configuration's overrides. */
 export interface AlarmSettings {
   readonly enabled: boolean;
   readonly threshold: number;
   readonly periodSeconds: number;
   readonly evaluationPeriods: number;
+}
+
+/**
+ * Overrides for one alarm family; anything left out keeps the family's default (ALARM_FAMILIES,
+ * listed with their meaning in docs/alarms.md).
+ */
+export interface AlarmFamilyOverride {
+  /**
+   * false leaves the family out.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * The level the alarm compares with; only for families that compare a level (not for state alarms).
+   * @default - the family's default threshold
+   */
+  readonly threshold?: number;
+  /**
+   * The length of one period: 10, 20, 30 (high-resolution families) or a multiple of 60.
+   * @default - the family's default period
+   */
+  readonly periodSeconds?: number;
+  /**
+   * Consecutive periods that must breach before the alarm fires.
+   * @default - the family's default number of periods
+   */
+  readonly evaluationPeriods?: number;
+}
+
+/** Protocols an SNS subscription can use without extra infrastructure on our side. */
+export type NotificationProtocol = "email" | "email-json" | "https" | "sms" | "sqs" | "lambda";
+
+/** One subscriber of an alarm topic. */
+export interface AlarmNotification {
+  readonly protocol: NotificationProtocol;
+  /** An email address, https:// URL, E.164 phone number, SQS queue ARN or Lambda function ARN, to match the protocol. */
+  readonly endpoint: string;
+}
+
+/** Who is notified, and how each alarm family is evaluated. */
+export interface AlarmsProps {
+  /**
+   * Subscribers of the alarm topic.
+   * @default [] - the alarms change state in the console but notify no one
+   */
+  readonly notifications?: readonly AlarmNotification[];
+  /**
+   * Whether CloudFront's additional metrics (billed per distribution) are turned on, which the
+   * origin-latency alarm and widget need.
+   * @default false
+   */
+  readonly cdnAdditionalMetrics?: boolean;
+  /**
+   * Overrides per alarm family.
+   * @default {} - every family enabled with its default settings
+   */
+  readonly families?: Readonly<Partial<Record<AlarmFamily, AlarmFamilyOverride>>>;
+}
+
+/** An AlarmsProps with its defaults applied. */
+export interface ResolvedAlarms {
+  readonly notifications: readonly AlarmNotification[];
+  readonly cdnAdditionalMetrics: boolean;
+  readonly families: Readonly<Partial<Record<AlarmFamily, AlarmFamilyOverride>>>;
+}
+
+/** The defaults of AlarmsProps, applied once (each construct calls this at the top of its constructor). */
+export function resolveAlarms(alarms: AlarmsProps | undefined): ResolvedAlarms {
+  return {
+    notifications: alarms?.notifications ?? [],
+    cdnAdditionalMetrics: alarms?.cdnAdditionalMetrics ?? false,
+    families: alarms?.families ?? {},
+  };
 }
 
 type Defaults = Omit<AlarmSettings, "enabled">;
@@ -106,8 +177,8 @@ export function defaultMinimumFrameRate(profileFrameRate: number): number {
 }
 
 /** The settings of one family: the configuration's overrides over the defaults. */
-export function settingsFor(alarms: AlarmsConfig, family: AlarmFamily, profileFrameRate?: number): AlarmSettings {
-  const override = alarms.families[family] ?? {};
+export function settingsFor(alarms: Pick<AlarmsProps, "families">, family: AlarmFamily, profileFrameRate?: number): AlarmSettings {
+  const override = alarms.families?.[family] ?? {};
   const fixed: Defaults | "profile" = ALARM_FAMILIES[family].defaults;
   const defaults: Defaults =
     fixed === "profile" ? { threshold: defaultMinimumFrameRate(profileFrameRate ?? 0), periodSeconds: 60, evaluationPeriods: 2 } : fixed;
@@ -117,4 +188,68 @@ export function settingsFor(alarms: AlarmsConfig, family: AlarmFamily, profileFr
     periodSeconds: override.periodSeconds ?? defaults.periodSeconds,
     evaluationPeriods: override.evaluationPeriods ?? defaults.evaluationPeriods,
   };
+}
+
+/**
+ * The silence alarms compare a heartbeat with evidence that the event is live, turning an absent
+ * heartbeat into zeros with FILL (alarm.ts). The newest minute of a metric can arrive after the
+ * alarm evaluates it; FILL then reads a late heartbeat as silence for that one datapoint, so a
+ * single breaching period must never be enough.
+ */
+const SILENCE_FAMILIES: readonly AlarmFamily[] = ["pipelineSilent", "ingressStopped"];
+
+/** Periods CloudWatch accepts: 10, 20 or 30 s for high-resolution metrics, otherwise whole minutes. */
+const SUB_MINUTE_PERIODS = [10, 20, 30];
+
+/** One problem with the alarm props: where (property path under the alarms props) and what is wrong. */
+export interface AlarmsProblem {
+  readonly path: readonly string[];
+  readonly text: string;
+}
+
+/**
+ * The rules the overrides must follow: thresholds only where a family compares a level,
+ * percentages up to 100, the origin-latency alarm only with CloudFront's additional metrics, at
+ * least two periods for the silence alarms, periods the metric's resolution allows. `nameOf`
+ * says how the caller names a property (a JSON pointer for the loader, a property path for a
+ * construct), for the one message that points at another property.
+ */
+export function alarmsProblems(alarms: AlarmsProps, nameOf: (path: readonly string[]) => string): AlarmsProblem[] {
+  const problems: AlarmsProblem[] = [];
+  const say = (path: readonly string[], text: string) => problems.push({ path, text });
+  for (const [name, override] of Object.entries(alarms.families ?? {}) as [AlarmFamily, AlarmFamilyOverride][]) {
+    const family: AlarmFamilyInfo = ALARM_FAMILIES[name];
+    const at = (field: keyof AlarmFamilyOverride) => ["families", name, field];
+    if (override.threshold !== undefined && !family.level) {
+      say(at("threshold"), `does not apply: ${name} watches a state, not a level; remove it (got ${override.threshold})`);
+    }
+    if (override.threshold !== undefined && family.percent && override.threshold > 100) {
+      say(at("threshold"), `is a percentage and must be at most 100 (got ${override.threshold})`);
+    }
+    if (name === "cdnOriginLatency" && override.enabled === true && !alarms.cdnAdditionalMetrics) {
+      say(at("enabled"), `needs ${nameOf(["cdnAdditionalMetrics"])} set to true: CloudFront publishes OriginLatency only with additional metrics`);
+    }
+    if (override.evaluationPeriods !== undefined && override.evaluationPeriods < 2 && SILENCE_FAMILIES.includes(name)) {
+      say(
+        at("evaluationPeriods"),
+        `must be at least 2: ${name} reads a missing heartbeat as silence, and the newest datapoint of a metric can arrive after the alarm evaluates it (got ${override.evaluationPeriods})`,
+      );
+    }
+    const period = override.periodSeconds;
+    if (period !== undefined && period % 60 !== 0) {
+      if (!family.highResolution) {
+        say(at("periodSeconds"), `must be a multiple of 60: ${family.minuteOnly ?? `${family.layer} publishes one datapoint a minute`} (got ${period})`);
+      } else if (!SUB_MINUTE_PERIODS.includes(period)) {
+        say(at("periodSeconds"), `must be 10, 20, 30 or a multiple of 60 (got ${period})`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Throws one line per problem with the alarm props of construct `who` (all problems at once). */
+export function assertValidAlarms(who: string, alarms: AlarmsProps): void {
+  const nameOf = (path: readonly string[]) => ["alarms", ...path].join(".");
+  const problems = alarmsProblems(alarms, nameOf);
+  if (problems.length > 0) throw new Error(problems.map((p) => `${who}: ${nameOf(p.path)} ${p.text}`).join("\n"));
 }

@@ -5,9 +5,9 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
-import type { Notification } from "../../config/alarms";
 import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
+import type { AlarmNotification } from "./families";
 
 /**
  * What the account's administrators may do with the key: manage it, never use it directly. Listed
@@ -46,8 +46,11 @@ export interface AlarmTopicProps {
   readonly region: string;
   /** The stack's account and partition (the key and topic policies name the account). */
   readonly account: AccountContext;
-  /** Who is notified. An empty list is allowed (the loader warns about it). */
-  readonly notifications: readonly Notification[];
+  /**
+   * Who is notified: one subscription each.
+   * @default [] - the topic exists and the alarms change state in the console, but nobody is notified
+   */
+  readonly notifications?: readonly AlarmNotification[];
 }
 
 /**
@@ -63,6 +66,7 @@ export class AlarmTopic extends Construct {
   constructor(scope: Construct, id: string, props: AlarmTopicProps) {
     super(scope, id);
     const { naming, region } = props;
+    const notifications = props.notifications ?? [];
     const { accountId: account, partition } = props.account;
     const root = `arn:${partition}:iam::${account}:root`;
     // Only alarms of this event in this region may publish (their names share the naming prefix).
@@ -116,7 +120,7 @@ export class AlarmTopic extends Construct {
 
     // Stable ids: the protocol and the endpoint (the one character an id cannot hold escaped), so
     // reordering the list replaces nothing.
-    this.subscriptions = props.notifications.map(
+    this.subscriptions = notifications.map(
       (n) =>
         new SnsTopicSubscription(this, `Subscription-${n.protocol}-${n.endpoint.split("/").join("%2F")}`, {
           topicArn: this.topic.arn,
