@@ -84,47 +84,20 @@ describe("the alarms block", () => {
     ]);
   });
 
-  test("rejects a threshold on a family that watches a state", () => {
-    expect(problemsOf(withAlarms({ families: { sourceNotConnected: { threshold: 0.5 } } }))).toEqual([
+  // The overrides' rules are the monitoring module's (construct tests: one per rule); the loader
+  // reports them at the configuration's pointers, with everything else, all at once.
+  test("reports the monitoring module's override rules at their pointers, all at once", () => {
+    const families = { sourceNotConnected: { threshold: 0.5 }, cdnOriginLatency: { enabled: true }, inputLoss: { periodSeconds: 10 }, ingressStopped: { evaluationPeriods: 1 } };
+    expect(problemsOf(withAlarms({ families }))).toEqual([
       "test.json: /alarms/families/sourceNotConnected/threshold does not apply: sourceNotConnected watches a state, not a level; remove it (got 0.5)",
+      "test.json: /alarms/families/cdnOriginLatency/enabled needs /alarms/cdnAdditionalMetrics set to true: CloudFront publishes OriginLatency only with additional metrics",
+      "test.json: /alarms/families/inputLoss/periodSeconds must be a multiple of 60: on a channel with automatic input failover it is read through a Metrics Insights query, which has one-minute resolution (got 10)",
+      "test.json: /alarms/families/ingressStopped/evaluationPeriods must be at least 2: ingressStopped reads a missing heartbeat as silence, and the newest datapoint of a metric can arrive after the alarm evaluates it (got 1)",
     ]);
-  });
-
-  test("rejects a percentage over 100", () => {
-    expect(problemsOf(withAlarms({ families: { cdn5xxErrorRate: { threshold: 150 } } }))).toEqual([
-      "test.json: /alarms/families/cdn5xxErrorRate/threshold is a percentage and must be at most 100 (got 150)",
-    ]);
-  });
-
-  test("accepts sub-minute periods only where the service publishes every second", () => {
-    expect(check(withAlarms({ families: { activeAlerts: { periodSeconds: 10 }, sourceBitrateZero: { periodSeconds: 30 } } })).config.alarms.families).toEqual({
+    expect(check(withAlarms({ cdnAdditionalMetrics: true, families: { cdnOriginLatency: { enabled: true }, activeAlerts: { periodSeconds: 10 } } })).config.alarms.families).toEqual({
+      cdnOriginLatency: { enabled: true },
       activeAlerts: { periodSeconds: 10 },
-      sourceBitrateZero: { periodSeconds: 30 },
     });
-    expect(problemsOf(withAlarms({ families: { egress5xxErrors: { periodSeconds: 30 }, droppedFrames: { periodSeconds: 45 }, cdnTotalErrorRate: { periodSeconds: 90 } } }))).toEqual([
-      "test.json: /alarms/families/egress5xxErrors/periodSeconds must be a multiple of 60: MediaPackage publishes one datapoint a minute (got 30)",
-      "test.json: /alarms/families/droppedFrames/periodSeconds must be 10, 20, 30 or a multiple of 60 (got 45)",
-      "test.json: /alarms/families/cdnTotalErrorRate/periodSeconds must be a multiple of 60: CloudFront publishes one datapoint a minute (got 90)",
-    ]);
-  });
-
-  test.each(["inputLoss", "inputFrameRate"])("rejects a sub-minute period for %s: read through Metrics Insights (one-minute resolution) on failover channels", (family) => {
-    expect(problemsOf(withAlarms({ families: { [family]: { periodSeconds: 10 } } }))).toEqual([
-      `test.json: /alarms/families/${family}/periodSeconds must be a multiple of 60: on a channel with automatic input failover it is read through a Metrics Insights query, which has one-minute resolution (got 10)`,
-    ]);
-  });
-
-  test("rejects a sub-minute period for mediaQualityLow (no documented sub-minute MinMQCS datapoints), accepts its threshold", () => {
-    expect(problemsOf(withAlarms({ families: { mediaQualityLow: { periodSeconds: 30, threshold: 40 } } }))).toEqual([
-      "test.json: /alarms/families/mediaQualityLow/periodSeconds must be a multiple of 60: AWS does not document that MediaLive publishes MinMQCS more than once a minute (got 30)",
-    ]);
-  });
-
-  test.each(["pipelineSilent", "ingressStopped"])("rejects a single evaluation period for the silence alarm %s (a late heartbeat would page)", (family) => {
-    expect(problemsOf(withAlarms({ families: { [family]: { evaluationPeriods: 1 } } }))).toEqual([
-      `test.json: /alarms/families/${family}/evaluationPeriods must be at least 2: ${family} reads a missing heartbeat as silence, and the newest datapoint of a metric can arrive after the alarm evaluates it (got 1)`,
-    ]);
-    expect(check(withAlarms({ families: { [family]: { evaluationPeriods: 2 } } })).config.alarms.families).toEqual({ [family]: { evaluationPeriods: 2 } });
   });
 
   test("keeps the evaluation range within a day", () => {
@@ -132,13 +105,6 @@ describe("the alarms block", () => {
       "test.json: /alarms/families/activeAlerts/periodSeconds must be <= 3600 (got 7200)",
       "test.json: /alarms/families/activeAlerts/evaluationPeriods must be <= 24 (got 30)",
     ]);
-  });
-
-  test("rejects the origin latency alarm without CloudFront's additional metrics", () => {
-    expect(problemsOf(withAlarms({ families: { cdnOriginLatency: { enabled: true } } }))).toEqual([
-      "test.json: /alarms/families/cdnOriginLatency/enabled needs /alarms/cdnAdditionalMetrics set to true: CloudFront publishes OriginLatency only with additional metrics",
-    ]);
-    expect(check(withAlarms({ cdnAdditionalMetrics: true, families: { cdnOriginLatency: { enabled: true } } })).config.alarms.cdnAdditionalMetrics).toBe(true);
   });
 
   test("the schema's family pattern names exactly the families the loader knows", () => {

@@ -381,20 +381,26 @@ describe("PipelineMonitoring refuses props it cannot turn into working alarms", 
     expect(withFamilies({ sourcePacketLoss: { threshold: 150 } })).toThrow("PipelineMonitoring: alarms.families.sourcePacketLoss.threshold is a percentage and must be at most 100 (got 150)");
   });
 
-  test("rejects a single evaluation period for a silence alarm (a late heartbeat would page)", () => {
-    expect(withFamilies({ pipelineSilent: { evaluationPeriods: 1 } })).toThrow(
-      "PipelineMonitoring: alarms.families.pipelineSilent.evaluationPeriods must be at least 2: pipelineSilent reads a missing heartbeat as silence, and the newest datapoint of a metric can arrive after the alarm evaluates it (got 1)",
+  test.each(["pipelineSilent", "ingressStopped"] as const)("rejects a single evaluation period for the silence alarm %s (a late heartbeat would page), accepts two", (family) => {
+    expect(withFamilies({ [family]: { evaluationPeriods: 1 } })).toThrow(
+      `PipelineMonitoring: alarms.families.${family}.evaluationPeriods must be at least 2: ${family} reads a missing heartbeat as silence, and the newest datapoint of a metric can arrive after the alarm evaluates it (got 1)`,
     );
+    expect(withFamilies({ [family]: { evaluationPeriods: 2 } })).not.toThrow();
   });
 
-  test("rejects a sub-minute period on a family whose metric has one-minute resolution", () => {
-    expect(withFamilies({ egress5xxErrors: { periodSeconds: 30 } })).toThrow(
-      "PipelineMonitoring: alarms.families.egress5xxErrors.periodSeconds must be a multiple of 60: MediaPackage publishes one datapoint a minute (got 30)",
-    );
+  test.each([
+    ["egress5xxErrors", "MediaPackage publishes one datapoint a minute"],
+    ["cdnTotalErrorRate", "CloudFront publishes one datapoint a minute"],
+    ["inputLoss", "on a channel with automatic input failover it is read through a Metrics Insights query, which has one-minute resolution"],
+    ["inputFrameRate", "on a channel with automatic input failover it is read through a Metrics Insights query, which has one-minute resolution"],
+    ["mediaQualityLow", "AWS does not document that MediaLive publishes MinMQCS more than once a minute"],
+  ] as const)("rejects a sub-minute period for %s, whose metric is read once a minute", (family, why) => {
+    expect(withFamilies({ [family]: { periodSeconds: 30 } })).toThrow(`PipelineMonitoring: alarms.families.${family}.periodSeconds must be a multiple of 60: ${why} (got 30)`);
   });
 
   test("rejects a period CloudWatch does not offer for high-resolution metrics", () => {
     expect(withFamilies({ droppedFrames: { periodSeconds: 45 } })).toThrow("PipelineMonitoring: alarms.families.droppedFrames.periodSeconds must be 10, 20, 30 or a multiple of 60 (got 45)");
+    expect(withFamilies({ droppedFrames: { periodSeconds: 20 }, sourceBitrateZero: { periodSeconds: 30 }, egress5xxErrors: { periodSeconds: 120 } })).not.toThrow();
   });
 
   test("rejects the origin-latency alarm without CloudFront's additional metrics", () => {
