@@ -61,7 +61,7 @@ export interface AlarmSpec {
   readonly insights?: InsightsSpec;
 }
 
-/** CloudWatch's limits on alarm names and descriptions. */
+/** CloudWatch's limits on alarm names and descriptions: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricAlarm.html */
 const NAME_LIMIT = 255;
 const DESCRIPTION_LIMIT = 1024;
 
