@@ -6,7 +6,7 @@ import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 import { AlarmSpec, MetricSpec, createAlarm } from "./alarm";
 import { DashboardRegion, EventDashboard } from "./dashboard";
-import { AlarmFamily, AlarmsProps, assertValidAlarms, resolveAlarms, settingsFor } from "./families";
+import { AlarmFamily, AlarmsProps, alarmsPropsProblems, refuse, resolveAlarms, settingsFor } from "./families";
 import { NAMESPACES } from "./pipeline";
 import { AlarmTopic } from "./topic";
 
@@ -55,10 +55,12 @@ export class CdnMonitoring extends Construct {
     super(scope, id);
     const { naming, distribution } = props;
     const alarms = resolveAlarms(props.alarms);
-    if (props.region !== CLOUDFRONT_METRICS_REGION) {
-      throw new Error(`CdnMonitoring: CloudFront alarms must be created in ${CLOUDFRONT_METRICS_REGION}, where CloudFront publishes its metrics (got ${props.region})`);
-    }
-    assertValidAlarms("CdnMonitoring", alarms);
+    refuse([
+      ...(props.region !== CLOUDFRONT_METRICS_REGION
+        ? [`CdnMonitoring: CloudFront alarms must be created in ${CLOUDFRONT_METRICS_REGION}, where CloudFront publishes its metrics (got ${props.region})`]
+        : []),
+      ...alarmsPropsProblems("CdnMonitoring", alarms),
+    ]);
     this.topic = new AlarmTopic(this, "Topic", { naming, region: props.region, account: props.account, notifications: alarms.notifications });
 
     if (alarms.cdnAdditionalMetrics) {

@@ -247,9 +247,13 @@ export function alarmsProblems(alarms: AlarmsProps, nameOf: (path: readonly stri
   return problems;
 }
 
-/** Throws one line per problem with the alarm props of construct `who` (all problems at once). */
-export function assertValidAlarms(who: string, alarms: AlarmsProps): void {
+/** One line per problem with the alarm props of construct `who`, named by property path (`alarms.families.x.y`). */
+export function alarmsPropsProblems(who: string, alarms: AlarmsProps): string[] {
   const nameOf = (path: readonly string[]) => ["alarms", ...path].join(".");
-  const problems = alarmsProblems(alarms, nameOf);
-  if (problems.length > 0) throw new Error(problems.map((p) => `${who}: ${nameOf(p.path)} ${p.text}`).join("\n"));
+  return alarmsProblems(alarms, nameOf).map((p) => `${who}: ${nameOf(p.path)} ${p.text}`);
+}
+
+/** Throws every problem at once, one line each (a construct refusing its props). */
+export function refuse(problems: readonly string[]): void {
+  if (problems.length > 0) throw new Error(problems.join("\n"));
 }

@@ -7,7 +7,7 @@ export { CLOUDFRONT_METRICS_REGION, CdnMonitoring } from "./cdn";
 export type { CdnMonitoringProps } from "./cdn";
 export { EventDashboard } from "./dashboard";
 export type { DashboardRegion, EventDashboardProps } from "./dashboard";
-export { ALARM_FAMILIES, FAMILY_DEFAULTS, alarmsProblems, assertValidAlarms, defaultMinimumFrameRate, resolveAlarms, settingsFor } from "./families";
+export { ALARM_FAMILIES, FAMILY_DEFAULTS, alarmsProblems, alarmsPropsProblems, defaultMinimumFrameRate, resolveAlarms, settingsFor } from "./families";
 export type { AlarmFamily, AlarmFamilyInfo, AlarmFamilyOverride, AlarmNotification, AlarmSettings, AlarmsProblem, AlarmsProps, NotificationProtocol, ResolvedAlarms } from "./families";
 export { CONNECTION_PROTOCOLS, NAMESPACES, PipelineMonitoring, UDP_INPUT_TYPES, inputMetric } from "./pipeline";
 export type { MonitoredChannel, MonitoredFailover, MonitoredFlow, MonitoredIngest, MonitoredInputType, MonitoredPackager, PipelineMonitoringProps } from "./pipeline";

@@ -4,7 +4,7 @@ import { PIPELINE_LETTERS } from "../contribution";
 import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
 import { AlarmSpec, InsightsSpec, MetricSpec, createAlarm } from "./alarm";
-import { ALARM_FAMILIES, AlarmFamily, AlarmSettings, AlarmsProps, assertValidAlarms, resolveAlarms, settingsFor } from "./families";
+import { ALARM_FAMILIES, AlarmFamily, AlarmSettings, AlarmsProps, alarmsPropsProblems, refuse, resolveAlarms, settingsFor } from "./families";
 import { AlarmTopic } from "./topic";
 
 /** The MediaLive input type of the channel's inputs (the values this project configures). */
@@ -109,6 +109,7 @@ export interface PipelineMonitoringProps {
    * @default [] - no MediaConnect alarms (inputs other than MediaConnect)
    */
   readonly flows?: readonly MonitoredFlow[];
+  /** The MediaLive channel the pipeline alarms watch. */
   readonly channel: MonitoredChannel;
   /**
    * The channel's pipelines: 2 for a STANDARD channel, 1 for SINGLE_PIPELINE.
@@ -137,6 +138,7 @@ export interface PipelineMonitoringProps {
   readonly forwardedFrom?: string;
   /** The encoding profile's frame rate; the input frame-rate alarm defaults to half of it. */
   readonly profileFrameRate: number;
+  /** The MediaPackage v2 channel the channel pushes to, and its origin endpoints. */
   readonly packager: MonitoredPackager;
 }
 
@@ -184,15 +186,14 @@ export class PipelineMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: PipelineMonitoringProps) {
     super(scope, id);
     const alarms = resolveAlarms(props.alarms);
-    assertValidAlarms("PipelineMonitoring", alarms);
     const pipelines = props.pipelines ?? 2;
-    const resolved: Resolved = {
-      ...props,
-      flows: props.flows ?? [],
-      pipelines,
-      ingest: props.ingest ?? "HLS",
-      pipelineNumbers: Array.from({ length: pipelines }, (_, p) => p),
-    };
+    const flows = props.flows ?? [];
+    const resolved: Resolved = { ...props, flows, pipelines, ingest: props.ingest ?? "HLS", pipelineNumbers: Array.from({ length: pipelines }, (_, p) => p) };
+    refuse([
+      ...alarmsPropsProblems("PipelineMonitoring", alarms),
+      // A flow feeding a pipeline the channel does not have would be compared with a pipeline that never reports.
+      ...flows.filter((f) => f.pipeline >= pipelines).map((f) => `PipelineMonitoring: flow ${f.key} must feed a pipeline below ${pipelines}, the channel's number of pipelines (got ${f.pipeline})`),
+    ]);
     this.topic = new AlarmTopic(this, "Topic", { naming: props.naming, region: props.region, account: props.account, notifications: alarms.notifications });
 
     const set = new RegionalAlarms(resolved, alarms.families);

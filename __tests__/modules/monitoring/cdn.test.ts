@@ -215,6 +215,15 @@ describe("CdnMonitoring refuses props it cannot turn into working alarms", () =>
     );
   });
 
+  test("reports every problem at once, one line each", () => {
+    expect(() => synth({ ...MINIMAL, region: "eu-west-1", alarms: { families: { cdn5xxErrorRate: { periodSeconds: 30 } } } })).toThrow(
+      [
+        "CdnMonitoring: CloudFront alarms must be created in us-east-1, where CloudFront publishes its metrics (got eu-west-1)",
+        "CdnMonitoring: alarms.families.cdn5xxErrorRate.periodSeconds must be a multiple of 60: CloudFront publishes one datapoint a minute (got 30)",
+      ].join("\n"),
+    );
+  });
+
   test("rejects a percentage over 100", () => {
     expect(() => synth({ ...MINIMAL, alarms: { families: { cdnTotalErrorRate: { threshold: 101 } } } })).toThrow(
       "CdnMonitoring: alarms.families.cdnTotalErrorRate.threshold is a percentage and must be at most 100 (got 101)",

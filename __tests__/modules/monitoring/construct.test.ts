@@ -413,6 +413,12 @@ describe("PipelineMonitoring refuses props it cannot turn into working alarms", 
     expect(() => synth({ ...MINIMAL, channel: { ...CHANNEL, name: "c".repeat(1000) } })).toThrow(/^alarm medialive-pipeline-0-active-alerts: description is \d+ characters, over CloudWatch's 1024$/);
   });
 
+  test("rejects a flow feeding a pipeline the channel does not have", () => {
+    expect(() => synth({ ...MINIMAL, pipelines: 1, flows: srtFlows([0, 1]) })).toThrow(
+      ["primary-b", "backup-b"].map((key) => `PipelineMonitoring: flow ${key} must feed a pipeline below 1, the channel's number of pipelines (got 1)`).join("\n"),
+    );
+  });
+
   test("reports every problem at once, one line each", () => {
     expect(withFamilies({ sourceNotConnected: { threshold: 1 }, droppedFrames: { periodSeconds: 45 } })).toThrow(
       [
