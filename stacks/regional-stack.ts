@@ -79,9 +79,9 @@ export class RegionalPipelineStack extends TerraformStack {
     });
 
     this.packager = new Packager(this, "Packager", {
+      ...config.packaging,
       channelGroupName: config.event.name,
-      description: config.event.description || `${config.event.name} live event`,
-      packaging: config.packaging,
+      description: config.event.description || undefined,
       mediaLiveRoleArn: role.role.arn,
       awsccTags: awsccTags(tags),
       inputType: ingest,
