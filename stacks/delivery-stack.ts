@@ -38,13 +38,10 @@ export class DeliveryStack extends TerraformStack {
     const account = new AccountIdentity(this, "Identity");
 
     const first = props.regions[0].packager;
+    const d = config.delivery;
     this.delivery = new Delivery(this, "Delivery", {
       naming: new Naming(config.event.name, GLOBAL_SCOPE),
       account,
-      delivery: config.delivery,
-      segmentDurationSeconds: config.packaging.segmentDurationSeconds,
-      startoverWindowSeconds: config.packaging.startoverWindowSeconds,
-      lowLatencyPartSeconds: Object.values(config.packaging.endpoints).some((e) => e.lowLatencyHls) ? ingestSegmentSeconds(props.loaded.profile.video.gopSeconds) : undefined,
       channelGroupName: config.event.name,
       channelName: PACKAGER_CHANNEL,
       endpoints: first.endpoints.map((e) => ({ name: e.name, manifests: e.manifests })),
@@ -54,7 +51,17 @@ export class DeliveryStack extends TerraformStack {
         endpointArns: Object.fromEntries(r.packager.endpoints.map((e) => [e.name, e.endpoint.arn])),
         awsccProvider: awsccProvider(this, `awscc-${r.region}`, r.region, r.region),
       })),
-      failoverStatusCodes: config.delivery.failoverStatusCodes,
+      segmentDurationSeconds: config.packaging.segmentDurationSeconds,
+      startoverWindowSeconds: config.packaging.startoverWindowSeconds,
+      lowLatencyPartSeconds: Object.values(config.packaging.endpoints).some((e) => e.lowLatencyHls) ? ingestSegmentSeconds(props.loaded.profile.video.gopSeconds) : undefined,
+      priceClass: d.priceClass,
+      originShieldRegion: d.originShieldRegion,
+      failoverStatusCodes: d.failoverStatusCodes,
+      corsAllowedOrigins: d.corsAllowedOrigins,
+      accessLogs: d.accessLogs.enabled ? { retentionDays: d.accessLogs.retentionDays } : undefined,
+      customDomain: d.customDomain,
+      geoRestriction: d.geoRestriction,
+      firewall: d.waf.enabled ? d.waf : undefined,
       publicKeys: props.loaded.publicKeys,
     });
 

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { TerraformProvider } from "cdktf";
+import { TerraformProvider, Token } from "cdktf";
 import { CloudfrontCachePolicy } from "@cdktf/provider-aws/lib/cloudfront-cache-policy";
 import { CloudfrontDistribution, CloudfrontDistributionOrigin } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
@@ -16,11 +16,10 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA as S3BucketServerSideEncryptionConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { Mediapackagev2OriginEndpointPolicy } from "../../.gen/providers/awscc/mediapackagev2-origin-endpoint-policy";
-import type { DeliveryConfig } from "../../config/types";
 import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
-import { MANIFESTS, ManifestKind } from "../packager";
-import { PlaybackCertificate, SignedUrlKeys, WebFirewall } from "./protection";
+import { MANIFESTS, ManifestKind, PACKAGER_CHANNEL } from "../packager";
+import { PlaybackCertificate, SignedUrlKeys, WebFirewall, WebFirewallOptions } from "./protection";
 import { CLOUDFRONT_REGION } from "./region";
 
 /** Query strings MediaPackage v2 manifests vary on; low-latency HLS breaks without the _HLS_ ones. */
@@ -41,15 +40,53 @@ export interface DeliveryOrigin {
   readonly region: string;
   /** The channel group's egress domain. */
   readonly egressDomain: string;
-  /** Endpoint ARNs by endpoint name. */
+  /** Endpoint ARNs by endpoint name (every endpoint of `DeliveryProps.endpoints`). */
   readonly endpointArns: Readonly<Record<string, string>>;
   /** The awscc provider for that region (endpoint policies live beside the endpoints). */
   readonly awsccProvider: TerraformProvider;
 }
 
+/** An origin endpoint the CDN serves, and the manifests it has. */
 export interface DeliveryEndpoint {
   readonly name: string;
   readonly manifests: readonly ManifestKind[];
+}
+
+/** CloudFront price classes: which edge locations serve (and bill) viewers. */
+export type PriceClass = "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
+
+/** A playback domain of your own, instead of the distribution's *.cloudfront.net name. */
+export interface CustomDomain {
+  /** A lowercase DNS name such as live.example.com. */
+  readonly domainName: string;
+  /**
+   * A Route 53 hosted zone for the domain: the certificate (unless given) is validated there, and
+   * A/AAAA alias records to the distribution are created in it.
+   * @default no DNS records (you create them; certificateArn is then required)
+   */
+  readonly hostedZoneId?: string;
+  /**
+   * An existing ACM certificate for the domain, in us-east-1 (the only region CloudFront reads
+   * certificates from: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html).
+   * @default a certificate created and DNS-validated in hostedZoneId
+   */
+  readonly certificateArn?: string;
+}
+
+/** Playback only in (allow) or never in (deny) the listed countries. */
+export interface GeoRestriction {
+  readonly mode: "allow" | "deny";
+  /** ISO 3166-1 alpha-2 codes such as GB. */
+  readonly countries: readonly string[];
+}
+
+/** CloudFront access logs in a private, encrypted bucket. */
+export interface AccessLogs {
+  /**
+   * Days a log object is kept before it expires.
+   * @default 90
+   */
+  readonly retentionDays?: number;
 }
 
 export interface DeliveryProps {
@@ -57,12 +94,25 @@ export interface DeliveryProps {
   readonly naming: Naming;
   /** The stack's account and partition (the log bucket admits log delivery for this account only). */
   readonly account: AccountContext;
-  /** The validated `delivery` block. */
-  readonly delivery: DeliveryConfig;
-  readonly segmentDurationSeconds: number;
+  /** The packagers' channel group name (the same in every region; it is part of every path). */
+  readonly channelGroupName: string;
+  /**
+   * The packagers' channel name.
+   * @default "live" (the Packager's channel)
+   */
+  readonly channelName?: string;
+  /** The endpoints to serve; every origin has each of them. */
+  readonly endpoints: readonly DeliveryEndpoint[];
+  /** The regions' packagers, primary first. CloudFront fails over from the first to the second. */
+  readonly origins: readonly DeliveryOrigin[];
+  /**
+   * The packagers' segment length, from which TTLs and origin timeouts are derived.
+   * @default 4 (the Packager's default)
+   */
+  readonly segmentDurationSeconds?: number;
   /**
    * The endpoints' start-over window; above 0, time-shifted manifest requests are cached apart.
-   * @default 0
+   * @default 1209600 (the Packager's default)
    */
   readonly startoverWindowSeconds?: number;
   /**
@@ -71,15 +121,52 @@ export interface DeliveryProps {
    * @default no low-latency HLS
    */
   readonly lowLatencyPartSeconds?: number;
-  readonly channelGroupName: string;
-  readonly channelName: string;
-  readonly endpoints: readonly DeliveryEndpoint[];
-  /** The regions' packagers, primary first. */
-  readonly origins: readonly DeliveryOrigin[];
-  /** Status codes on which CloudFront retries the next region (used with two or more origins). */
-  readonly failoverStatusCodes: readonly number[];
-  /** Signed-URL public keys (PEM) by name; none means playback is open to anyone with the URL. */
+  /** @default "PriceClass_All" */
+  readonly priceClass?: PriceClass;
+  /**
+   * An Origin Shield region between the edges and the packagers.
+   * @default no Origin Shield
+   */
+  readonly originShieldRegion?: string;
+  /**
+   * Status codes on which CloudFront retries the next region (used with two or more origins). 404
+   * is what MediaPackage answers for a stale or incomplete manifest (the Packager's
+   * endpointErrorConditions).
+   * @default [404, 500, 502, 503, 504]
+   */
+  readonly failoverStatusCodes?: readonly number[];
+  /**
+   * Origins browser players may load playback from (CORS), or "*".
+   * @default ["*"]
+   */
+  readonly corsAllowedOrigins?: readonly string[];
+  /** @default no access logs */
+  readonly accessLogs?: AccessLogs;
+  /** @default the distribution's own *.cloudfront.net name */
+  readonly customDomain?: CustomDomain;
+  /** @default playback everywhere */
+  readonly geoRestriction?: GeoRestriction;
+  /**
+   * An AWS WAF web ACL in front of the distribution.
+   * @default no web ACL
+   */
+  readonly firewall?: WebFirewallOptions;
+  /**
+   * Signed-URL public keys (PEM) by name.
+   * @default none: playback is open to anyone with the URL
+   */
   readonly publicKeys?: Readonly<Record<string, string>>;
+}
+
+const DEFAULT_FAILOVER_STATUS_CODES = [404, 500, 502, 503, 504];
+
+/** Origin timings and manifest TTLs, in seconds. */
+interface CdnTiming {
+  readonly manifestDefaultTtl: number;
+  readonly manifestMaxTtl: number;
+  readonly connectionTimeout: number;
+  readonly readTimeout: number;
+  readonly keepaliveTimeout: number;
 }
 
 /**
@@ -102,24 +189,17 @@ export class Delivery extends Construct {
 
   constructor(scope: Construct, id: string, props: DeliveryProps) {
     super(scope, id);
-    const { naming, delivery } = props;
-    const segment = props.segmentDurationSeconds;
+    const { naming } = props;
+    const channelName = props.channelName ?? PACKAGER_CHANNEL;
+    const segment = props.segmentDurationSeconds ?? 4;
+    const startoverWindowSeconds = props.startoverWindowSeconds ?? 1209600;
+    const failoverStatusCodes = props.failoverStatusCodes ?? DEFAULT_FAILOVER_STATUS_CODES;
+    const corsAllowedOrigins = props.corsAllowedOrigins ?? ["*"];
+    const publicKeys = props.publicKeys ?? {};
+    const domain = props.customDomain;
+    validate(props, failoverStatusCodes);
 
-    // Timing derived from the segment length. A manifest changes once a segment, so caching it
-    // for half a segment bounds staleness to half a segment while absorbing request bursts; a
-    // manifest is never cached longer than one segment. The origin gets half a segment to
-    // connect and answer, but at least 2 s to read, and keeps connections a little longer than
-    // the request interval.
-    const halfSegment = Math.ceil(segment / 2);
-    const timing = {
-      manifestDefaultTtl: halfSegment,
-      manifestMaxTtl: segment,
-      connectionTimeout: Math.min(10, halfSegment),
-      readTimeout: originReadTimeout(segment, props.lowLatencyPartSeconds),
-      keepaliveTimeout: Math.min(60, segment + 1),
-    };
-    const manifestQueryStrings = (props.startoverWindowSeconds ?? 0) > 0 ? [...MANIFEST_QUERY_STRINGS, TIME_SHIFT_QUERY_STRING] : [...MANIFEST_QUERY_STRINGS];
-
+    const timing = cdnTiming(segment, props.lowLatencyPartSeconds);
     this.originAccessControl = new CloudfrontOriginAccessControl(this, "OriginAccessControl", {
       name: naming.name("mediapackage"),
       description: "CloudFront signs every request to MediaPackage v2 (SigV4)",
@@ -127,8 +207,33 @@ export class Delivery extends Construct {
       signingBehavior: "always",
       signingProtocol: "sigv4",
     });
+    this.manifestCachePolicy = this.createManifestCachePolicy(naming, segment, timing, startoverWindowSeconds > 0);
+    this.segmentCachePolicy = this.createSegmentCachePolicy(naming);
+    const headers = this.createResponseHeadersPolicy(naming, corsAllowedOrigins);
 
-    this.manifestCachePolicy = new CloudfrontCachePolicy(this, "ManifestCachePolicy", {
+    // An existing certificate, or one created and DNS-validated in the hosted zone.
+    const certificateArn =
+      domain?.certificateArn ?? (domain?.hostedZoneId ? new PlaybackCertificate(this, "Certificate", { naming, domainName: domain.domainName, hostedZoneId: domain.hostedZoneId }).certificateArn : undefined);
+    if (props.firewall) this.firewall = new WebFirewall(this, "Firewall", { naming, ...props.firewall });
+    if (Object.keys(publicKeys).length > 0) this.signedUrlKeys = new SignedUrlKeys(this, "SignedUrls", { naming, publicKeys });
+
+    this.distribution = this.createDistribution(props, {
+      timing,
+      failoverStatusCodes,
+      certificateArn,
+      responseHeadersPolicyId: headers.id,
+    });
+    this.playbackDomain = domain?.domainName ?? this.distribution.domainName;
+    if (domain?.hostedZoneId) this.createDomainRecords(domain.domainName, domain.hostedZoneId);
+    this.admitOnlyThisDistribution(props.origins, props.endpoints, props.channelGroupName, channelName);
+    if (props.accessLogs) this.logBucket = this.createAccessLogs(naming, props.account, props.accessLogs.retentionDays ?? 90);
+    this.playbackUrls = playbackUrls(this.playbackDomain, props.channelGroupName, channelName, props.endpoints);
+  }
+
+  /** Manifests: cached for half a segment, keyed on the query strings players and MediaPackage use. */
+  private createManifestCachePolicy(naming: Naming, segment: number, timing: CdnTiming, timeShift: boolean): CloudfrontCachePolicy {
+    const queryStrings = timeShift ? [...MANIFEST_QUERY_STRINGS, TIME_SHIFT_QUERY_STRING] : [...MANIFEST_QUERY_STRINGS];
+    return new CloudfrontCachePolicy(this, "ManifestCachePolicy", {
       name: naming.name("manifests"),
       comment: `Manifests: ${timing.manifestDefaultTtl} s default TTL for ${segment} s segments; low-latency HLS query strings in the key`,
       minTtl: 1,
@@ -139,10 +244,14 @@ export class Delivery extends Construct {
         enableAcceptEncodingBrotli: true,
         cookiesConfig: { cookieBehavior: "none" },
         headersConfig: { headerBehavior: "none" },
-        queryStringsConfig: { queryStringBehavior: "whitelist", queryStrings: { items: manifestQueryStrings } },
+        queryStringsConfig: { queryStringBehavior: "whitelist", queryStrings: { items: queryStrings } },
       },
     });
-    this.segmentCachePolicy = new CloudfrontCachePolicy(this, "SegmentCachePolicy", {
+  }
+
+  /** Segments never change once written. */
+  private createSegmentCachePolicy(naming: Naming): CloudfrontCachePolicy {
+    return new CloudfrontCachePolicy(this, "SegmentCachePolicy", {
       name: naming.name("segments"),
       comment: "Segments never change once written: cache them for a day",
       minTtl: 1,
@@ -156,14 +265,18 @@ export class Delivery extends Construct {
         queryStringsConfig: { queryStringBehavior: "whitelist", queryStrings: { items: SEGMENT_QUERY_STRINGS } },
       },
     });
-    const headers = new CloudfrontResponseHeadersPolicy(this, "ResponseHeadersPolicy", {
+  }
+
+  /** CORS for browser players, and HSTS. */
+  private createResponseHeadersPolicy(naming: Naming, corsAllowedOrigins: readonly string[]): CloudfrontResponseHeadersPolicy {
+    return new CloudfrontResponseHeadersPolicy(this, "ResponseHeadersPolicy", {
       name: naming.name("playback-headers"),
       comment: "CORS for browser players and HSTS",
       corsConfig: {
         accessControlAllowCredentials: false,
         accessControlAllowHeaders: { items: ["*"] },
         accessControlAllowMethods: { items: ["GET", "HEAD", "OPTIONS"] },
-        accessControlAllowOrigins: { items: [...delivery.corsAllowedOrigins] },
+        accessControlAllowOrigins: { items: [...corsAllowedOrigins] },
         accessControlMaxAgeSec: 86400,
         originOverride: true,
       },
@@ -172,34 +285,17 @@ export class Delivery extends Construct {
         contentTypeOptions: { override: true },
       },
     });
+  }
 
-    const origins: CloudfrontDistributionOrigin[] = props.origins.map((o) => ({
-      originId: originId(o.region),
-      domainName: o.egressDomain,
-      originAccessControlId: this.originAccessControl.id,
-      connectionAttempts: 3,
-      connectionTimeout: timing.connectionTimeout,
-      customOriginConfig: {
-        httpPort: 80,
-        httpsPort: 443,
-        originProtocolPolicy: "https-only",
-        originSslProtocols: ["TLSv1.2"],
-        originReadTimeout: timing.readTimeout,
-        originKeepaliveTimeout: timing.keepaliveTimeout,
-      },
-      originShield: delivery.originShieldRegion ? { enabled: true, originShieldRegion: delivery.originShieldRegion } : undefined,
-    }));
+  /** The distribution: one origin per region, a failover group over the first two, HTTPS only. */
+  private createDistribution(
+    props: DeliveryProps,
+    parts: { timing: CdnTiming; failoverStatusCodes: readonly number[]; certificateArn?: string; responseHeadersPolicyId: string },
+  ): CloudfrontDistribution {
+    const { naming, customDomain: domain, geoRestriction: geo } = props;
     // CloudFront origin groups hold exactly two origins: the primary region and the next one.
     const failover = props.origins.length >= 2;
     const target = failover ? FAILOVER_GROUP : originId(props.origins[0].region);
-    const domain = delivery.customDomain;
-    // An existing certificate, or one created and DNS-validated in the hosted zone.
-    const certificateArn =
-      domain?.certificateArn ?? (domain?.hostedZoneId ? new PlaybackCertificate(this, "Certificate", { naming, domainName: domain.domainName, hostedZoneId: domain.hostedZoneId }).certificateArn : undefined);
-    if (delivery.waf.enabled) this.firewall = new WebFirewall(this, "Firewall", { naming, waf: delivery.waf });
-    if (Object.keys(props.publicKeys ?? {}).length > 0) this.signedUrlKeys = new SignedUrlKeys(this, "SignedUrls", { naming, publicKeys: props.publicKeys! });
-    const geo = delivery.geoRestriction;
-
     const behaviour = (cachePolicyId: string, compress: boolean) => ({
       targetOriginId: target,
       trustedKeyGroups: this.signedUrlKeys ? [this.signedUrlKeys.keyGroup.id] : undefined,
@@ -207,26 +303,26 @@ export class Delivery extends Construct {
       allowedMethods: ["GET", "HEAD", "OPTIONS"],
       cachedMethods: ["GET", "HEAD", "OPTIONS"],
       cachePolicyId,
-      responseHeadersPolicyId: headers.id,
+      responseHeadersPolicyId: parts.responseHeadersPolicyId,
       compress,
     });
 
-    this.distribution = new CloudfrontDistribution(this, "Distribution", {
+    return new CloudfrontDistribution(this, "Distribution", {
       comment: `${naming.event} live playback`,
       enabled: true,
       isIpv6Enabled: true,
       httpVersion: "http2and3",
-      priceClass: delivery.priceClass,
+      priceClass: props.priceClass ?? "PriceClass_All",
       aliases: domain ? [domain.domainName] : undefined,
       webAclId: this.firewall?.webAcl.arn,
-      origin: origins,
+      origin: distributionOrigins(props.origins, this.originAccessControl.id, parts.timing, props.originShieldRegion),
       // No selection_criteria (CloudFront's media-quality-based origin selection) in hashicorp/aws
       // 5.100.0; hashicorp/terraform-provider-aws#46438 adds it. See docs/ingest.md.
       originGroup: failover
         ? [
             {
               originId: FAILOVER_GROUP,
-              failoverCriteria: { statusCodes: [...props.failoverStatusCodes] },
+              failoverCriteria: { statusCodes: [...parts.failoverStatusCodes] },
               member: props.origins.slice(0, 2).map((o) => ({ originId: originId(o.region) })),
             },
           ]
@@ -244,25 +340,28 @@ export class Delivery extends Construct {
       },
       // The default *.cloudfront.net certificate cannot raise the minimum TLS version; a custom
       // domain's certificate gets TLS 1.2 (2021 cipher suites) and SNI.
-      viewerCertificate: certificateArn
-        ? { acmCertificateArn: certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" }
+      viewerCertificate: parts.certificateArn
+        ? { acmCertificateArn: parts.certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" }
         : { cloudfrontDefaultCertificate: true },
     });
-    this.playbackDomain = domain?.domainName ?? this.distribution.domainName;
-    if (domain?.hostedZoneId) {
-      for (const type of ["A", "AAAA"]) {
-        new Route53Record(this, `DomainRecord${type}`, {
-          zoneId: domain.hostedZoneId,
-          name: domain.domainName,
-          type,
-          alias: { name: this.distribution.domainName, zoneId: this.distribution.hostedZoneId, evaluateTargetHealth: false },
-        });
-      }
-    }
+  }
 
-    // Each region's endpoints admit only this distribution, and only to read.
-    for (const origin of props.origins) {
-      for (const ep of props.endpoints) {
+  /** A and AAAA alias records from the custom domain to the distribution. */
+  private createDomainRecords(domainName: string, hostedZoneId: string): void {
+    for (const type of ["A", "AAAA"]) {
+      new Route53Record(this, `DomainRecord${type}`, {
+        zoneId: hostedZoneId,
+        name: domainName,
+        type,
+        alias: { name: this.distribution.domainName, zoneId: this.distribution.hostedZoneId, evaluateTargetHealth: false },
+      });
+    }
+  }
+
+  /** Each region's endpoints admit only this distribution, and only to read. */
+  private admitOnlyThisDistribution(origins: readonly DeliveryOrigin[], endpoints: readonly DeliveryEndpoint[], channelGroupName: string, channelName: string): void {
+    for (const origin of origins) {
+      for (const ep of endpoints) {
         const document = new DataAwsIamPolicyDocument(this, `EndpointPolicyDocument-${origin.region}-${ep.name}`, {
           statement: [
             {
@@ -276,24 +375,13 @@ export class Delivery extends Construct {
         });
         new Mediapackagev2OriginEndpointPolicy(this, `EndpointPolicy-${origin.region}-${ep.name}`, {
           provider: origin.awsccProvider,
-          channelGroupName: props.channelGroupName,
-          channelName: props.channelName,
+          channelGroupName,
+          channelName,
           originEndpointName: ep.name,
           policy: document.json,
         });
       }
     }
-
-    if (delivery.accessLogs.enabled) this.logBucket = this.createAccessLogs(naming, props.account, delivery.accessLogs.retentionDays);
-
-    const urls: Record<string, string> = {};
-    for (const ep of props.endpoints) {
-      for (const kind of ep.manifests) {
-        const m = MANIFESTS[kind];
-        urls[`${ep.name}/${kind}`] = `https://${this.playbackDomain}/out/v1/${props.channelGroupName}/${props.channelName}/${ep.name}/${m.name}.${m.extension}`;
-      }
-    }
-    this.playbackUrls = urls;
   }
 
   /** CloudFront access logs (standard logging v2) into a private, encrypted, expiring bucket. */
@@ -368,6 +456,83 @@ export class Delivery extends Construct {
 }
 
 const FAILOVER_GROUP = "mediapackage-failover";
+
+/**
+ * Timing derived from the segment length. A manifest changes once a segment, so caching it for
+ * half a segment bounds staleness to half a segment while absorbing request bursts; a manifest is
+ * never cached longer than one segment. The origin gets half a segment to connect and answer, but
+ * at least 2 s to read, and keeps connections a little longer than the request interval.
+ */
+function cdnTiming(segment: number, lowLatencyPartSeconds?: number): CdnTiming {
+  const halfSegment = Math.ceil(segment / 2);
+  return {
+    manifestDefaultTtl: halfSegment,
+    manifestMaxTtl: segment,
+    connectionTimeout: Math.min(10, halfSegment),
+    readTimeout: originReadTimeout(segment, lowLatencyPartSeconds),
+    keepaliveTimeout: Math.min(60, segment + 1),
+  };
+}
+
+/** One custom origin per region: HTTPS only, signed by the origin access control. */
+function distributionOrigins(origins: readonly DeliveryOrigin[], originAccessControlId: string, timing: CdnTiming, originShieldRegion?: string): CloudfrontDistributionOrigin[] {
+  return origins.map((o) => ({
+    originId: originId(o.region),
+    domainName: o.egressDomain,
+    originAccessControlId,
+    connectionAttempts: 3,
+    connectionTimeout: timing.connectionTimeout,
+    customOriginConfig: {
+      httpPort: 80,
+      httpsPort: 443,
+      originProtocolPolicy: "https-only",
+      originSslProtocols: ["TLSv1.2"],
+      originReadTimeout: timing.readTimeout,
+      originKeepaliveTimeout: timing.keepaliveTimeout,
+    },
+    originShield: originShieldRegion ? { enabled: true, originShieldRegion } : undefined,
+  }));
+}
+
+/** `<endpoint>/<manifest kind>` → the URL viewers play. */
+function playbackUrls(domain: string, channelGroupName: string, channelName: string, endpoints: readonly DeliveryEndpoint[]): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const ep of endpoints) {
+    for (const kind of ep.manifests) {
+      const m = MANIFESTS[kind];
+      urls[`${ep.name}/${kind}`] = `https://${domain}/out/v1/${channelGroupName}/${channelName}/${ep.name}/${m.name}.${m.extension}`;
+    }
+  }
+  return urls;
+}
+
+/** Inputs CloudFront would refuse, or that would leave a policy or a path without its target. */
+function validate(props: DeliveryProps, failoverStatusCodes: readonly number[]): void {
+  const fail = (text: string) => {
+    throw new Error(`Delivery: ${text}`);
+  };
+  if (props.origins.length === 0) fail("origins is empty; give at least the primary region's packager");
+  if (props.endpoints.length === 0) fail("endpoints is empty; give the packagers' endpoints to serve");
+  for (const origin of props.origins) {
+    const missing = props.endpoints.filter((ep) => !(ep.name in origin.endpointArns)).map((ep) => ep.name);
+    if (missing.length > 0) fail(`origin ${origin.region} has no endpoint ARN for ${missing.join(", ")} (got ARNs for ${JSON.stringify(Object.keys(origin.endpointArns))}); every origin needs every endpoint`);
+  }
+  // An origin group's failover criteria need at least one status code.
+  // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginGroupFailoverCriteria.html
+  if (props.origins.length >= 2 && failoverStatusCodes.length === 0) fail("failoverStatusCodes is empty with two origins; name the status codes on which CloudFront retries the next region, or leave it out for the default");
+  const domain = props.customDomain;
+  if (domain) {
+    // A distribution with aliases needs a certificate for them:
+    // https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/cloudfront/aws.sdk.kotlin.services.cloudfront.model/-viewer-certificate/cloud-front-default-certificate.html
+    if (!domain.hostedZoneId && !domain.certificateArn) {
+      fail(`customDomain ${domain.domainName} has neither hostedZoneId (to create and validate a certificate and the DNS records) nor certificateArn (an existing certificate)`);
+    }
+    const certificateRegion = domain.certificateArn && !Token.isUnresolved(domain.certificateArn) ? domain.certificateArn.split(":")[3] : undefined;
+    if (certificateRegion !== undefined && certificateRegion !== CLOUDFRONT_REGION) {
+      fail(`customDomain.certificateArn is in ${certificateRegion}, but CloudFront uses certificates from ${CLOUDFRONT_REGION} only (got ${domain.certificateArn})`);
+    }
+  }
+}
 
 /**
  * How long CloudFront waits for the origin's answer. Without low-latency HLS, half a segment (at

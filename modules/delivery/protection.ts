@@ -8,7 +8,6 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Wafv2IpSet } from "@cdktf/provider-aws/lib/wafv2-ip-set";
 import { Wafv2WebAcl, Wafv2WebAclRule } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
-import type { DeliveryConfig } from "../../config/types";
 import { Naming } from "../naming";
 
 export interface PlaybackCertificateProps {
@@ -52,9 +51,42 @@ export class PlaybackCertificate extends Construct {
   }
 }
 
-export interface WebFirewallProps {
+/** AWS managed rule groups the web ACL may apply. */
+export type ManagedRuleGroup =
+  | "AWSManagedRulesAmazonIpReputationList"
+  | "AWSManagedRulesKnownBadInputsRuleSet"
+  | "AWSManagedRulesCommonRuleSet"
+  | "AWSManagedRulesAnonymousIpList";
+
+/** What the web ACL allows, blocks and logs. */
+export interface WebFirewallOptions {
+  /**
+   * Requests one IP address may send in 5 minutes before it is blocked (docs/protection.md says
+   * how the default is sized).
+   * @default 20000
+   */
+  readonly rateLimitPer5Minutes?: number;
+  /** @default ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesKnownBadInputsRuleSet"] */
+  readonly managedRuleGroups?: readonly ManagedRuleGroup[];
+  /**
+   * IPv4 CIDRs always allowed, before any other rule.
+   * @default none
+   */
+  readonly allowCidrs?: readonly string[];
+  /**
+   * IPv4 CIDRs always blocked.
+   * @default none
+   */
+  readonly denyCidrs?: readonly string[];
+  /**
+   * Days the blocked-request log is kept (a CloudWatch Logs retention value).
+   * @default 30
+   */
+  readonly logRetentionDays?: number;
+}
+
+export interface WebFirewallProps extends WebFirewallOptions {
   readonly naming: Naming;
-  readonly waf: DeliveryConfig["waf"];
 }
 
 /**
@@ -67,7 +99,14 @@ export class WebFirewall extends Construct {
 
   constructor(scope: Construct, id: string, props: WebFirewallProps) {
     super(scope, id);
-    const { naming, waf } = props;
+    const { naming } = props;
+    const rateLimitPer5Minutes = props.rateLimitPer5Minutes ?? 20000;
+    const managedRuleGroups = props.managedRuleGroups ?? ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesKnownBadInputsRuleSet"];
+    const allowCidrs = props.allowCidrs ?? [];
+    const denyCidrs = props.denyCidrs ?? [];
+    const logRetentionDays = props.logRetentionDays ?? 30;
+    const both = allowCidrs.filter((cidr) => denyCidrs.includes(cidr));
+    if (both.length > 0) throw new Error(`WebFirewall: ${both.join(", ")} is in both allowCidrs and denyCidrs; keep it in one`);
     const visibility = (metric: string) => ({ cloudwatchMetricsEnabled: true, metricName: metric, sampledRequestsEnabled: true });
     // The bindings pass `statement` through untyped (it nests too deeply to generate), so its keys
     // are written as Terraform spells them.
@@ -88,16 +127,16 @@ export class WebFirewall extends Construct {
         visibilityConfig: visibility(`${key}-list`),
       });
     };
-    ipSetRule("allow", waf.allowCidrs, 0);
-    ipSetRule("deny", waf.denyCidrs, 1);
+    ipSetRule("allow", allowCidrs, 0);
+    ipSetRule("deny", denyCidrs, 1);
     rules.push({
       name: "rate-limit-per-ip",
       priority: 2,
       action: { block: {} },
-      statement: { rate_based_statement: { limit: waf.rateLimitPer5Minutes, aggregate_key_type: "IP", evaluation_window_sec: 300 } },
+      statement: { rate_based_statement: { limit: rateLimitPer5Minutes, aggregate_key_type: "IP", evaluation_window_sec: 300 } },
       visibilityConfig: visibility("rate-limit-per-ip"),
     });
-    waf.managedRuleGroups.forEach((group, i) =>
+    managedRuleGroups.forEach((group, i) =>
       rules.push({
         name: group,
         priority: 10 + i,
@@ -117,7 +156,7 @@ export class WebFirewall extends Construct {
     // WAF requires the log group name to start with aws-waf-logs-.
     const logs = new CloudwatchLogGroup(this, "BlockedRequests", {
       name: `aws-waf-logs-${naming.name("playback")}`,
-      retentionInDays: waf.logRetentionDays,
+      retentionInDays: logRetentionDays,
     });
     new Wafv2WebAclLoggingConfiguration(this, "Logging", {
       resourceArn: this.webAcl.arn,

@@ -10,7 +10,7 @@ import { Wafv2IpSet } from "@cdktf/provider-aws/lib/wafv2-ip-set";
 import { Wafv2WebAcl } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
 import { Testing } from "cdktf";
-import { PlaybackCertificate, SignedUrlKeys, WebFirewall, WebFirewallProps } from "../../../modules/delivery/protection";
+import { PlaybackCertificate, SignedUrlKeys, WebFirewall, WebFirewallOptions } from "../../../modules/delivery/protection";
 import { GLOBAL_SCOPE, Naming } from "../../../modules/naming";
 import { ROOT } from "../../support/project";
 
@@ -55,15 +55,14 @@ describe("PlaybackCertificate", () => {
 });
 
 describe("WebFirewall", () => {
-  const waf: WebFirewallProps["waf"] = {
-    enabled: true,
+  const waf: WebFirewallOptions = {
     rateLimitPer5Minutes: 20000,
     managedRuleGroups: ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesKnownBadInputsRuleSet"],
     allowCidrs: ["198.51.100.0/24"],
     denyCidrs: [],
     logRetentionDays: 30,
   };
-  const synthesize = (w: WebFirewallProps["waf"]) => Testing.synthScope((scope) => new WebFirewall(scope, "Waf", { naming, waf: w }));
+  const synthesize = (w: WebFirewallOptions) => Testing.synthScope((scope) => new WebFirewall(scope, "Waf", { naming, ...w }));
   const synthesized = synthesize(waf);
   const [, acl] = one(synthesized, "aws_wafv2_web_acl");
 
