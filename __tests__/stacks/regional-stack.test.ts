@@ -87,43 +87,16 @@ describe("regional pipeline, default configuration (MediaConnect SRT, STANDARD)"
     expect(channel.encoder_settings.video_descriptions).toHaveLength(6);
   });
 
-  test("MediaPackage v2: a channel group, an HLS channel in it, and a channel policy admitting only our MediaLive role", () => {
-    const group = only(stack, "aws_media_packagev2_channel_group");
-    const groupName = nameOf(stack, "aws_media_packagev2_channel_group");
-    expect(group.name).toBe("demo-live");
-    const mpChannel = resources(stack, "awscc_mediapackagev2_channel")[packagerChannel];
-    expect(mpChannel).toMatchObject({ channel_group_name: ref("aws_media_packagev2_channel_group", groupName, "name"), channel_name: "live", input_type: "HLS" });
-    const channelPolicy = only(stack, "awscc_mediapackagev2_channel_policy");
+  test("MediaPackage v2: the channel group is named after the event, and its channel admits this stack's MediaLive role", () => {
+    // What the packager builds is in __tests__/modules/packager; here, what the stack feeds it.
+    expect(only(stack, "aws_media_packagev2_channel_group").name).toBe("demo-live");
     const document = dataNameOf(stack, "aws_iam_policy_document", (d) => d.statement[0].sid === "AllowMediaLiveToPush");
-    expect(channelPolicy.policy).toBe(`\${data.aws_iam_policy_document.${document}.json}`);
-    expect(stack.data.aws_iam_policy_document[document].statement).toEqual([
-      {
-        sid: "AllowMediaLiveToPush",
-        actions: ["mediapackagev2:PutObject"],
-        principals: [{ type: "AWS", identifiers: [ref("aws_iam_role", role, "arn")] }],
-        resources: [ref("awscc_mediapackagev2_channel", packagerChannel, "arn")],
-      },
-    ]);
-  });
-
-  test("origin endpoints: TS and CMAF, HLS + low-latency HLS (+ DASH on CMAF), SCTE-35 markers, forced errors for CDN failover", () => {
+    expect(stack.data.aws_iam_policy_document[document].statement[0].principals).toEqual([{ type: "AWS", identifiers: [ref("aws_iam_role", role, "arn")] }]);
     const endpoints = Object.values(resources(stack, "awscc_mediapackagev2_origin_endpoint"));
-    expect(endpoints.map((e) => [e.origin_endpoint_name, e.container_type]).sort()).toEqual([
-      ["cmaf", "CMAF"],
-      ["ts", "TS"],
+    expect(endpoints.map((e) => [e.origin_endpoint_name, e.container_type, e.dash_manifests !== undefined]).sort()).toEqual([
+      ["cmaf", "CMAF", true],
+      ["ts", "TS", false],
     ]);
-    for (const e of endpoints) {
-      expect(e.channel_name).toBe(ref("awscc_mediapackagev2_channel", packagerChannel, "channel_name"));
-      expect(e.segment).toMatchObject({ segment_duration_seconds: 4, include_iframe_only_streams: true });
-      expect(e.startover_window_seconds).toBe(1209600);
-      expect(e.force_endpoint_error_configuration).toEqual({ endpoint_error_conditions: ["STALE_MANIFEST", "INCOMPLETE_MANIFEST", "SLATE_INPUT"] });
-      const manifest = { manifest_window_seconds: 60, program_date_time_interval_seconds: 60, scte_hls: { ad_marker_hls: "DATERANGE" } };
-      expect(e.hls_manifests).toEqual([{ manifest_name: "index", ...manifest }]);
-      expect(e.low_latency_hls_manifests).toEqual([{ manifest_name: "index-ll", ...manifest }]);
-    }
-    const cmaf = endpoints.find((e) => e.origin_endpoint_name === "cmaf");
-    expect(cmaf.dash_manifests).toEqual([expect.objectContaining({ manifest_name: "dash", segment_template_format: "NUMBER_WITH_TIMELINE" })]);
-    expect(endpoints.find((e) => e.origin_endpoint_name === "ts").dash_manifests).toBeUndefined();
   });
 
   test("the MediaLive role may do only what MediaLive needs, on this event's resources", () => {

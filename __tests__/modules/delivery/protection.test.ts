@@ -55,45 +55,67 @@ describe("PlaybackCertificate", () => {
 });
 
 describe("WebFirewall", () => {
-  const waf: WebFirewallOptions = {
-    rateLimitPer5Minutes: 20000,
-    managedRuleGroups: ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesKnownBadInputsRuleSet"],
-    allowCidrs: ["198.51.100.0/24"],
-    denyCidrs: [],
-    logRetentionDays: 30,
-  };
-  const synthesize = (w: WebFirewallOptions) => Testing.synthScope((scope) => new WebFirewall(scope, "Waf", { naming, ...w }));
-  const synthesized = synthesize(waf);
-  const [, acl] = one(synthesized, "aws_wafv2_web_acl");
+  const synthesize = (options: WebFirewallOptions = {}) => Testing.synthScope((scope) => new WebFirewall(scope, "Waf", { naming, ...options }));
 
-  test("a CLOUDFRONT web ACL that allows by default, named after the event", () => {
-    expect(synthesized).toHaveResourceWithProperties(Wafv2WebAcl, { name: "title-fight-global-playback", scope: "CLOUDFRONT", default_action: { allow: {} } });
-  });
+  describe("with only the required props", () => {
+    const synthesized = synthesize();
+    const [, acl] = one(synthesized, "aws_wafv2_web_acl");
 
-  test("rules in order: allow-list, rate limit per IP over 5 minutes, then the managed groups; an empty deny-list adds no rule", () => {
-    expect(acl.rule.map((r: any) => [r.priority, r.name])).toEqual([
-      [0, "allow-list"],
-      [2, "rate-limit-per-ip"],
-      [10, "AWSManagedRulesAmazonIpReputationList"],
-      [11, "AWSManagedRulesKnownBadInputsRuleSet"],
-    ]);
-    expect(acl.rule[1].statement).toEqual({ rate_based_statement: { limit: 20000, aggregate_key_type: "IP", evaluation_window_sec: 300 } });
-    expect(synthesized).toHaveResourceWithProperties(Wafv2IpSet, { name: "title-fight-global-allow-list", scope: "CLOUDFRONT", addresses: ["198.51.100.0/24"] });
-    expect(Object.keys(parsed(synthesized).resource.aws_wafv2_ip_set)).toHaveLength(1);
-  });
-
-  test("a deny-list blocks before the rate limit", () => {
-    const [, withDeny] = one(synthesize({ ...waf, denyCidrs: ["203.0.113.7/32"] }), "aws_wafv2_web_acl");
-    expect(withDeny.rule.find((r: any) => r.name === "deny-list")).toMatchObject({ priority: 1, action: { block: {} } });
-  });
-
-  test("logs only blocked requests, to a log group whose name WAF accepts, for the configured retention", () => {
-    const [group] = one(synthesized, "aws_cloudwatch_log_group");
-    expect(synthesized).toHaveResourceWithProperties(CloudwatchLogGroup, { name: "aws-waf-logs-title-fight-global-playback", retention_in_days: 30 });
-    expect(synthesized).toHaveResourceWithProperties(Wafv2WebAclLoggingConfiguration, {
-      log_destination_configs: [`\${aws_cloudwatch_log_group.${group}.arn}`],
-      logging_filter: { default_behavior: "DROP", filter: [{ behavior: "KEEP", requirement: "MEETS_ANY", condition: [{ action_condition: { action: "BLOCK" } }] }] },
+    test("a CLOUDFRONT web ACL that allows by default, named after the event", () => {
+      expect(synthesized).toHaveResourceWithProperties(Wafv2WebAcl, { name: "title-fight-global-playback", scope: "CLOUDFRONT", default_action: { allow: {} } });
     });
+
+    test("a per-IP rate limit of 20000 requests in 5 minutes, then the IP reputation and known-bad-inputs rule groups; no IP sets", () => {
+      expect(acl.rule.map((r: any) => [r.priority, r.name, r.action ?? r.override_action, r.statement])).toEqual([
+        [2, "rate-limit-per-ip", { block: {} }, { rate_based_statement: { limit: 20000, aggregate_key_type: "IP", evaluation_window_sec: 300 } }],
+        [10, "AWSManagedRulesAmazonIpReputationList", { none: {} }, { managed_rule_group_statement: { name: "AWSManagedRulesAmazonIpReputationList", vendor_name: "AWS" } }],
+        [11, "AWSManagedRulesKnownBadInputsRuleSet", { none: {} }, { managed_rule_group_statement: { name: "AWSManagedRulesKnownBadInputsRuleSet", vendor_name: "AWS" } }],
+      ]);
+      expect(synthesized).not.toHaveResource(Wafv2IpSet);
+    });
+
+    test("logs only blocked requests, to a log group whose name WAF accepts, for 30 days", () => {
+      const [group] = one(synthesized, "aws_cloudwatch_log_group");
+      expect(synthesized).toHaveResourceWithProperties(CloudwatchLogGroup, { name: "aws-waf-logs-title-fight-global-playback", retention_in_days: 30 });
+      expect(synthesized).toHaveResourceWithProperties(Wafv2WebAclLoggingConfiguration, {
+        log_destination_configs: [`\${aws_cloudwatch_log_group.${group}.arn}`],
+        logging_filter: { default_behavior: "DROP", filter: [{ behavior: "KEEP", requirement: "MEETS_ANY", condition: [{ action_condition: { action: "BLOCK" } }] }] },
+      });
+    });
+  });
+
+  describe("with every prop", () => {
+    const synthesized = synthesize({
+      rateLimitPer5Minutes: 500,
+      managedRuleGroups: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesAnonymousIpList"],
+      allowCidrs: ["198.51.100.0/24"],
+      denyCidrs: ["203.0.113.7/32"],
+      logRetentionDays: 90,
+    });
+    const [, acl] = one(synthesized, "aws_wafv2_web_acl");
+    const ipSet = (name: string) => Object.entries<any>(parsed(synthesized).resource.aws_wafv2_ip_set).find(([, s]) => s.name === name)![0];
+
+    test("rules in order: allow-list, deny-list, rate limit, then the chosen managed groups", () => {
+      expect(acl.rule.map((r: any) => [r.priority, r.name, r.action ?? r.override_action, r.statement])).toEqual([
+        [0, "allow-list", { allow: {} }, { ip_set_reference_statement: { arn: `\${aws_wafv2_ip_set.${ipSet("title-fight-global-allow-list")}.arn}` } }],
+        [1, "deny-list", { block: {} }, { ip_set_reference_statement: { arn: `\${aws_wafv2_ip_set.${ipSet("title-fight-global-deny-list")}.arn}` } }],
+        [2, "rate-limit-per-ip", { block: {} }, { rate_based_statement: { limit: 500, aggregate_key_type: "IP", evaluation_window_sec: 300 } }],
+        [10, "AWSManagedRulesCommonRuleSet", { none: {} }, { managed_rule_group_statement: { name: "AWSManagedRulesCommonRuleSet", vendor_name: "AWS" } }],
+        [11, "AWSManagedRulesAnonymousIpList", { none: {} }, { managed_rule_group_statement: { name: "AWSManagedRulesAnonymousIpList", vendor_name: "AWS" } }],
+      ]);
+      expect(synthesized).toHaveResourceWithProperties(Wafv2IpSet, { name: "title-fight-global-allow-list", scope: "CLOUDFRONT", ip_address_version: "IPV4", addresses: ["198.51.100.0/24"] });
+      expect(synthesized).toHaveResourceWithProperties(Wafv2IpSet, { name: "title-fight-global-deny-list", scope: "CLOUDFRONT", ip_address_version: "IPV4", addresses: ["203.0.113.7/32"] });
+    });
+
+    test("keeps the blocked-request log for the given retention", () => {
+      expect(synthesized).toHaveResourceWithProperties(CloudwatchLogGroup, { retention_in_days: 90 });
+    });
+  });
+
+  test("rejects a CIDR both allowed and denied", () => {
+    expect(() => synthesize({ allowCidrs: ["198.51.100.0/24"], denyCidrs: ["198.51.100.0/24"] })).toThrow(
+      "WebFirewall: 198.51.100.0/24 is in both allowCidrs and denyCidrs; keep it in one",
+    );
   });
 });
 
