@@ -17,127 +17,47 @@ describe("protected playback (config/examples/protected-playback.json)", () => {
   const cdn: StackJson = stacks["title-fight-cdn"];
   const regional: StackJson = stacks["title-fight-us-east-1"];
   const distribution = only(cdn, "aws_cloudfront_distribution");
-  const distributionName = nameOf(cdn, "aws_cloudfront_distribution");
 
-  test("custom domain: a DNS-validated certificate, aliases, and A/AAAA records to the distribution", () => {
+  // What the CDN and the packager build from these props is in __tests__/modules/delivery and
+  // __tests__/modules/packager; here, what the stacks feed them from the example.
+  test("custom domain: a certificate validated in the example's zone, the alias, and the playback URLs on it", () => {
     const cert = nameOf(cdn, "aws_acm_certificate");
     expect(resources(cdn, "aws_acm_certificate")[cert]).toMatchObject({ domain_name: "live.boxing.example.com", validation_method: "DNS" });
-    const record = Object.entries(resources(cdn, "aws_route53_record")).find(([, r]) => r.type !== "A" && r.type !== "AAAA")!;
-    expect(record[1]).toMatchObject({
-      zone_id: "Z0123456789ABCDEFGHIJ",
-      name: `\${tolist(aws_acm_certificate.${cert}.domain_validation_options).0.resource_record_name}`,
-      type: `\${tolist(aws_acm_certificate.${cert}.domain_validation_options).0.resource_record_type}`,
-      records: [`\${tolist(aws_acm_certificate.${cert}.domain_validation_options).0.resource_record_value}`],
-    });
-    const validation = nameOf(cdn, "aws_acm_certificate_validation");
-    expect(resources(cdn, "aws_acm_certificate_validation")[validation]).toMatchObject({
-      certificate_arn: ref("aws_acm_certificate", cert, "arn"),
-      validation_record_fqdns: [ref("aws_route53_record", record[0], "fqdn")],
-    });
+    expect(Object.values(resources(cdn, "aws_route53_record")).map((r) => r.zone_id)).toEqual(["Z0123456789ABCDEFGHIJ", "Z0123456789ABCDEFGHIJ", "Z0123456789ABCDEFGHIJ"]);
     expect(distribution.aliases).toEqual(["live.boxing.example.com"]);
-    expect(distribution.viewer_certificate).toEqual({
-      acm_certificate_arn: ref("aws_acm_certificate_validation", validation, "certificate_arn"),
-      ssl_support_method: "sni-only",
-      minimum_protocol_version: "TLSv1.2_2021",
-    });
-    const aliases = Object.values(resources(cdn, "aws_route53_record")).filter((r) => r.type === "A" || r.type === "AAAA");
-    expect(aliases.map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
-    for (const r of aliases) {
-      expect(r).toMatchObject({
-        zone_id: "Z0123456789ABCDEFGHIJ",
-        name: "live.boxing.example.com",
-        alias: { name: ref("aws_cloudfront_distribution", distributionName, "domain_name"), zone_id: ref("aws_cloudfront_distribution", distributionName, "hosted_zone_id"), evaluate_target_health: false },
-      });
-    }
-  });
-
-  test("playback URLs use the custom domain", () => {
+    expect(distribution.viewer_certificate.acm_certificate_arn).toBe(ref("aws_acm_certificate_validation", nameOf(cdn, "aws_acm_certificate_validation"), "certificate_arn"));
     expect(cdn.output["playback-cmaf-drm-dash"].value).toBe("https://live.boxing.example.com/out/v1/title-fight/live/cmaf-drm/dash.mpd");
   });
 
-  test("geo rules: playback only in the listed countries", () => {
+  test("geo rules and the WAF settings reach the distribution", () => {
     expect(distribution.restrictions).toEqual({ geo_restriction: { restriction_type: "whitelist", locations: ["CA", "GB", "IE", "US"] } });
-  });
-
-  test("WAF: allow-list, deny-list, per-IP rate limit and managed rules, attached to the distribution, blocked requests logged", () => {
     const acl = nameOf(cdn, "aws_wafv2_web_acl");
-    const webAcl = resources(cdn, "aws_wafv2_web_acl")[acl];
-    expect(webAcl.scope).toBe("CLOUDFRONT");
     expect(distribution.web_acl_id).toBe(ref("aws_wafv2_web_acl", acl, "arn"));
-    const ipSet = (name: string) => nameOf(cdn, "aws_wafv2_ip_set", (s) => s.name === name);
-    expect(resources(cdn, "aws_wafv2_ip_set")[ipSet("title-fight-global-allow-list")].addresses).toEqual(["198.51.100.0/24"]);
-    expect(webAcl.rule.map((r: any) => [r.priority, r.name, r.action ?? r.override_action, r.statement])).toEqual([
-      [0, "allow-list", { allow: {} }, { ip_set_reference_statement: { arn: ref("aws_wafv2_ip_set", ipSet("title-fight-global-allow-list"), "arn") } }],
-      [1, "deny-list", { block: {} }, { ip_set_reference_statement: { arn: ref("aws_wafv2_ip_set", ipSet("title-fight-global-deny-list"), "arn") } }],
-      [2, "rate-limit-per-ip", { block: {} }, { rate_based_statement: { limit: 20000, aggregate_key_type: "IP", evaluation_window_sec: 300 } }],
-      [10, "AWSManagedRulesAmazonIpReputationList", { none: {} }, { managed_rule_group_statement: { name: "AWSManagedRulesAmazonIpReputationList", vendor_name: "AWS" } }],
-      [11, "AWSManagedRulesKnownBadInputsRuleSet", { none: {} }, { managed_rule_group_statement: { name: "AWSManagedRulesKnownBadInputsRuleSet", vendor_name: "AWS" } }],
-      [12, "AWSManagedRulesAnonymousIpList", { none: {} }, { managed_rule_group_statement: { name: "AWSManagedRulesAnonymousIpList", vendor_name: "AWS" } }],
+    expect(resources(cdn, "aws_wafv2_web_acl")[acl].rule.map((r: any) => r.name)).toEqual([
+      "allow-list",
+      "deny-list",
+      "rate-limit-per-ip",
+      "AWSManagedRulesAmazonIpReputationList",
+      "AWSManagedRulesKnownBadInputsRuleSet",
+      "AWSManagedRulesAnonymousIpList",
     ]);
-    const logGroup = nameOf(cdn, "aws_cloudwatch_log_group", (g) => g.name.startsWith("aws-waf-logs-"));
-    expect(only(cdn, "aws_wafv2_web_acl_logging_configuration")).toMatchObject({
-      resource_arn: ref("aws_wafv2_web_acl", acl, "arn"),
-      log_destination_configs: [ref("aws_cloudwatch_log_group", logGroup, "arn")],
-      logging_filter: { default_behavior: "DROP", filter: [{ behavior: "KEEP", requirement: "MEETS_ANY", condition: [{ action_condition: { action: "BLOCK" } }] }] },
-    });
   });
 
-  test("signed URLs: the public key from the file, in a key group every playback behaviour trusts", () => {
+  test("signed URLs: the public key read from the file, in the key group the playback behaviours trust", () => {
     const key = nameOf(cdn, "aws_cloudfront_public_key");
     expect(resources(cdn, "aws_cloudfront_public_key")[key].encoded_key).toBe(fs.readFileSync(path.join(ROOT, "config/examples/keys/paywall-2026.pem"), "utf8").trim() + "\n");
-    const group = nameOf(cdn, "aws_cloudfront_key_group");
-    expect(resources(cdn, "aws_cloudfront_key_group")[group].items).toEqual([ref("aws_cloudfront_public_key", key, "id")]);
-    for (const b of [distribution.default_cache_behavior, ...distribution.ordered_cache_behavior]) {
-      expect(b.trusted_key_groups).toEqual([ref("aws_cloudfront_key_group", group, "id")]);
-    }
+    expect(distribution.default_cache_behavior.trusted_key_groups).toEqual([ref("aws_cloudfront_key_group", nameOf(cdn, "aws_cloudfront_key_group"), "id")]);
   });
 
-  test("DRM: SPEKE v2 keys per endpoint with the encryption each container and DRM system needs", () => {
-    const endpoint = (name: string) => Object.values(resources(regional, "awscc_mediapackagev2_origin_endpoint")).find((e) => e.origin_endpoint_name === name);
-    const speke = { url: "https://keys.drm-partner.example.com/speke/v2.0", role_arn: "arn:aws:iam::123456789012:role/title-fight-speke" };
-    const shared = { encryption_contract_configuration: { preset_speke_20_audio: "SHARED", preset_speke_20_video: "SHARED" } };
-    expect(endpoint("ts-fairplay").segment.encryption).toEqual({
-      encryption_method: { ts_encryption_method: "SAMPLE_AES" },
-      key_rotation_interval_seconds: 3600,
-      speke_key_provider: { ...speke, resource_id: "title-fight-ts-fairplay", drm_systems: ["FAIRPLAY"], ...shared },
+  test("DRM: each endpoint's encryption reaches the packager in the region", () => {
+    const endpoints = Object.values(resources(regional, "awscc_mediapackagev2_origin_endpoint"));
+    expect(Object.fromEntries(endpoints.map((e) => [e.origin_endpoint_name, e.segment.encryption?.speke_key_provider.drm_systems]))).toEqual({
+      "ts-fairplay": ["FAIRPLAY"],
+      "ts-aes128": ["CLEAR_KEY_AES_128"],
+      "cmaf-drm": ["FAIRPLAY", "WIDEVINE", "PLAYREADY"],
     });
-    expect(endpoint("ts-aes128").segment.encryption).toEqual({
-      encryption_method: { ts_encryption_method: "AES_128" },
-      speke_key_provider: { ...speke, resource_id: "title-fight-ts-aes128", drm_systems: ["CLEAR_KEY_AES_128"], ...shared },
-    });
-    expect(endpoint("cmaf-drm").segment.encryption).toEqual({
-      encryption_method: { cmaf_encryption_method: "CBCS" },
-      speke_key_provider: { ...speke, resource_id: "title-fight-2026", drm_systems: ["FAIRPLAY", "WIDEVINE", "PLAYREADY"], ...shared },
-    });
-    for (const name of ["ts-fairplay", "ts-aes128", "cmaf-drm"]) {
-      expect(endpoint(name).force_endpoint_error_configuration.endpoint_error_conditions).toEqual(["STALE_MANIFEST", "INCOMPLETE_MANIFEST", "SLATE_INPUT", "MISSING_DRM_KEY"]);
-    }
-  });
-
-  test("Widevine and PlayReady alone use CENC on CMAF", () => {
-    const c = example();
-    c.packaging.endpoints["cmaf-drm"].encryption.drmSystems = ["WIDEVINE", "PLAYREADY"];
-    const stack = synthApp(checkWithKeys(c))["title-fight-us-east-1"];
-    const cmaf = Object.values(resources(stack, "awscc_mediapackagev2_origin_endpoint")).find((e) => e.origin_endpoint_name === "cmaf-drm");
-    expect(cmaf.segment.encryption.encryption_method).toEqual({ cmaf_encryption_method: "CENC" });
   });
 });
-
-describe("an existing certificate and no hosted zone", () => {
-  test("uses the certificate as is and creates no DNS records", () => {
-    const c = example();
-    c.delivery.customDomain = { domainName: "live.boxing.example.com", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789" };
-    const cdn = synthApp(checkWithKeys(c))["title-fight-cdn"];
-    expect(resources(cdn, "aws_acm_certificate")).toEqual({});
-    expect(resources(cdn, "aws_route53_record")).toEqual({});
-    expect(only(cdn, "aws_cloudfront_distribution").viewer_certificate.acm_certificate_arn).toBe(c.delivery.customDomain.certificateArn);
-  });
-});
-
-/** Checks a config as if it were the example file (so key paths resolve against config/examples). */
-function checkWithKeys(config: unknown) {
-  return check(config, EXAMPLE, path.join(ROOT, "config", "examples"));
-}
 
 describe("loader rules for protected playback", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keys-"));

@@ -15,7 +15,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { AwsccProvider } from "../../../.gen/providers/awscc/provider";
 import { Mediapackagev2OriginEndpointPolicy } from "../../../.gen/providers/awscc/mediapackagev2-origin-endpoint-policy";
-import { Delivery, DeliveryProps } from "../../../modules/delivery";
+import { Delivery, DeliveryProps, originReadTimeout } from "../../../modules/delivery";
 import { GLOBAL_SCOPE, Naming } from "../../../modules/naming";
 
 // Delivery (CloudFront in front of the packagers) on its own, through cdktf's Testing API and matchers.
@@ -395,5 +395,23 @@ describe("Delivery validation", () => {
     expect(() => synth(["eu-west-1"], { customDomain: { domainName: "live.example.com", certificateArn: elsewhere } })).toThrow(
       `Delivery: customDomain.certificateArn is in eu-west-1, but CloudFront uses certificates from us-east-1 only (got ${elsewhere})`,
     );
+  });
+});
+
+// The origin read timeout: half a segment (at least 2 s) for plain HLS and DASH; with low-latency
+// HLS, long enough for the origin to hold a blocking playlist reload for three target durations.
+describe("originReadTimeout", () => {
+  test.each([
+    [4, undefined, 2],
+    [6, undefined, 3],
+    [30, undefined, 15],
+    [4, 1, 13],
+    [6, 2, 20],
+    [2, 2, 8],
+    // 3 x 20 s + 4 s would pass CloudFront's 60 s limit: capped (the loader warns).
+    [20, 4, 60],
+    [30, 2, 60],
+  ])("%i s segments, parts of %p s: %i s", (segment, part, expected) => {
+    expect(originReadTimeout(segment, part)).toBe(expected);
   });
 });
