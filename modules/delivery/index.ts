@@ -195,6 +195,8 @@ export class Delivery extends Construct {
     const startoverWindowSeconds = props.startoverWindowSeconds ?? 1209600;
     const failoverStatusCodes = props.failoverStatusCodes ?? DEFAULT_FAILOVER_STATUS_CODES;
     const corsAllowedOrigins = props.corsAllowedOrigins ?? ["*"];
+    const priceClass = props.priceClass ?? "PriceClass_All";
+    const logRetentionDays = props.accessLogs ? (props.accessLogs.retentionDays ?? 90) : undefined;
     const publicKeys = props.publicKeys ?? {};
     const domain = props.customDomain;
     validate(props, failoverStatusCodes);
@@ -219,6 +221,7 @@ export class Delivery extends Construct {
 
     this.distribution = this.createDistribution(props, {
       timing,
+      priceClass,
       failoverStatusCodes,
       certificateArn,
       responseHeadersPolicyId: headers.id,
@@ -226,7 +229,7 @@ export class Delivery extends Construct {
     this.playbackDomain = domain?.domainName ?? this.distribution.domainName;
     if (domain?.hostedZoneId) this.createDomainRecords(domain.domainName, domain.hostedZoneId);
     this.admitOnlyThisDistribution(props.origins, props.endpoints, props.channelGroupName, channelName);
-    if (props.accessLogs) this.logBucket = this.createAccessLogs(naming, props.account, props.accessLogs.retentionDays ?? 90);
+    if (logRetentionDays !== undefined) this.logBucket = this.createAccessLogs(naming, props.account, logRetentionDays);
     this.playbackUrls = playbackUrls(this.playbackDomain, props.channelGroupName, channelName, props.endpoints);
   }
 
@@ -290,7 +293,7 @@ export class Delivery extends Construct {
   /** The distribution: one origin per region, a failover group over the first two, HTTPS only. */
   private createDistribution(
     props: DeliveryProps,
-    parts: { timing: CdnTiming; failoverStatusCodes: readonly number[]; certificateArn?: string; responseHeadersPolicyId: string },
+    parts: { timing: CdnTiming; priceClass: PriceClass; failoverStatusCodes: readonly number[]; certificateArn?: string; responseHeadersPolicyId: string },
   ): CloudfrontDistribution {
     const { naming, customDomain: domain, geoRestriction: geo } = props;
     // CloudFront origin groups hold exactly two origins: the primary region and the next one.
@@ -312,7 +315,7 @@ export class Delivery extends Construct {
       enabled: true,
       isIpv6Enabled: true,
       httpVersion: "http2and3",
-      priceClass: props.priceClass ?? "PriceClass_All",
+      priceClass: parts.priceClass,
       aliases: domain ? [domain.domainName] : undefined,
       webAclId: this.firewall?.webAcl.arn,
       origin: distributionOrigins(props.origins, this.originAccessControl.id, parts.timing, props.originShieldRegion),
