@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { TerraformOutput, Testing } from "cdktf";
 import { CloudfrontCachePolicy } from "@cdktf/provider-aws/lib/cloudfront-cache-policy";
 import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
@@ -17,6 +19,9 @@ import { AwsccProvider } from "../../../.gen/providers/awscc/provider";
 import { Mediapackagev2OriginEndpointPolicy } from "../../../.gen/providers/awscc/mediapackagev2-origin-endpoint-policy";
 import { Delivery, DeliveryProps, originReadTimeout } from "../../../modules/delivery";
 import { GLOBAL_SCOPE, Naming } from "../../../modules/naming";
+
+/** The project root (not from support/project, which loads the whole app). */
+const ROOT = path.resolve(__dirname, "..", "..", "..");
 
 // Delivery (CloudFront in front of the packagers) on its own, through cdktf's Testing API and matchers.
 
@@ -208,6 +213,40 @@ describe("Delivery with only the required props (one region)", () => {
       "cmaf/dash": `https://${domain}/out/v1/ev/live/cmaf/dash.mpd`,
       "ts/lowLatencyHls": `https://${domain}/out/v1/ev/live/ts/index-ll.m3u8`,
     });
+  });
+});
+
+test("the defaults are the event schema's, so a construct used without the loader deploys what an empty delivery block does", () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "config", "event.schema.json"), "utf8")).properties;
+  const delivery = schema.delivery.properties;
+  const waf = delivery.waf.properties;
+  const { json } = synth(["eu-west-1", "eu-central-1"], { accessLogs: {}, firewall: {} });
+  const distribution = distributionOf(json);
+  const acl = Object.values<any>(parsed(json).resource.aws_wafv2_web_acl)[0];
+  const logGroup = Object.values<any>(parsed(json).resource.aws_cloudwatch_log_group)[0];
+  const headers = Object.values<any>(parsed(json).resource.aws_cloudfront_response_headers_policy)[0];
+  expect({
+    priceClass: distribution.price_class,
+    failoverStatusCodes: distribution.origin_group[0].failover_criteria.status_codes,
+    corsAllowedOrigins: headers.cors_config.access_control_allow_origins.items,
+    retentionDays: Object.values<any>(parsed(json).resource.aws_s3_bucket_lifecycle_configuration)[0].rule[0].expiration[0].days,
+    rateLimitPer5Minutes: acl.rule.find((r: any) => r.name === "rate-limit-per-ip").statement.rate_based_statement.limit,
+    managedRuleGroups: acl.rule.filter((r: any) => r.priority >= 10).map((r: any) => r.name),
+    logRetentionDays: logGroup.retention_in_days,
+    // The CDN keeps time-shifted manifests apart whenever the packager's default start-over window is on.
+    timeShift: Object.values<any>(parsed(json).resource.aws_cloudfront_cache_policy).some((p) => p.parameters_in_cache_key_and_forwarded_to_origin.query_strings_config.query_strings.items.includes("aws.manifestsettings")),
+    // The segment length the TTLs are derived from.
+    manifestMaxTtl: Object.values<any>(parsed(json).resource.aws_cloudfront_cache_policy).find((p) => p.name === "ev-global-manifests").max_ttl,
+  }).toEqual({
+    priceClass: delivery.priceClass.default,
+    failoverStatusCodes: delivery.failoverStatusCodes.default,
+    corsAllowedOrigins: delivery.corsAllowedOrigins.default,
+    retentionDays: delivery.accessLogs.properties.retentionDays.default,
+    rateLimitPer5Minutes: waf.rateLimitPer5Minutes.default,
+    managedRuleGroups: waf.managedRuleGroups.default,
+    logRetentionDays: waf.logRetentionDays.default,
+    timeShift: schema.packaging.properties.startoverWindowSeconds.default > 0,
+    manifestMaxTtl: schema.packaging.properties.segmentDurationSeconds.default,
   });
 });
 

@@ -12,7 +12,9 @@ import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-w
 import { Testing } from "cdktf";
 import { PlaybackCertificate, SignedUrlKeys, WebFirewall, WebFirewallOptions } from "../../../modules/delivery/protection";
 import { GLOBAL_SCOPE, Naming } from "../../../modules/naming";
-import { ROOT } from "../../support/project";
+
+/** The project root (not from support/project, which loads the whole app). */
+const ROOT = path.resolve(__dirname, "..", "..", "..");
 
 // The protection constructs on their own, through cdktf's Testing API and matchers.
 

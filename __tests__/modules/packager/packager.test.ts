@@ -7,7 +7,9 @@ import { Mediapackagev2Channel } from "../../../.gen/providers/awscc/mediapackag
 import { Mediapackagev2ChannelPolicy } from "../../../.gen/providers/awscc/mediapackagev2-channel-policy";
 import { Mediapackagev2OriginEndpoint } from "../../../.gen/providers/awscc/mediapackagev2-origin-endpoint";
 import { EndpointEncryption, Packager, PackagerProps } from "../../../modules/packager";
-import { ROOT } from "../../support/project";
+
+/** The project root (not from support/project, which loads the whole app). */
+const ROOT = path.resolve(__dirname, "..", "..", "..");
 
 // The Packager on its own, through cdktf's Testing API and matchers.
 
