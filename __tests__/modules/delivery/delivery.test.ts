@@ -18,7 +18,9 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { AwsccProvider } from "../../../.gen/providers/awscc/provider";
 import { Mediapackagev2OriginEndpointPolicy } from "../../../.gen/providers/awscc/mediapackagev2-origin-endpoint-policy";
 import { Delivery, DeliveryProps, originReadTimeout } from "../../../modules/delivery";
+import { AccountIdentity } from "../../../modules/identity";
 import { GLOBAL_SCOPE, Naming } from "../../../modules/naming";
+import { Packager } from "../../../modules/packager";
 
 /** The project root (not from support/project, which loads the whole app). */
 const ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -400,6 +402,46 @@ test("an existing certificate and no hosted zone: used as is, no certificate or 
 test("deny-listed countries", () => {
   const { json } = synth(["eu-west-1"], { geoRestriction: { mode: "deny", countries: ["KP"] } });
   expect(json).toHaveResourceWithProperties(CloudfrontDistribution, { restrictions: { geo_restriction: { restriction_type: "blacklist", locations: ["KP"] } } });
+});
+
+test("the example in docs/packaging-and-delivery-modules.md compiles (tsc checks this file) and serves the packager through the CDN", () => {
+  let urls: Readonly<Record<string, string>> = {};
+  const json = Testing.synthScope((stack) => {
+    const awsccProvider = new AwsccProvider(stack, "awscc", { region: "us-east-1" });
+    // example begin
+    const packager = new Packager(stack, "Packager", {
+      channelGroupName: "final",
+      mediaLiveRoleArn: "arn:aws:iam::111122223333:role/final-use1-medialive",
+      endpoints: { cmaf: { container: "CMAF", dash: true } },
+    });
+    const delivery = new Delivery(stack, "Delivery", {
+      naming: new Naming("final", GLOBAL_SCOPE),
+      account: new AccountIdentity(stack, "Identity"),
+      channelGroupName: "final",
+      endpoints: packager.endpoints.map((e) => ({ name: e.name, manifests: e.manifests })),
+      origins: [
+        {
+          region: "us-east-1",
+          egressDomain: packager.channelGroup.egressDomain,
+          endpointArns: Object.fromEntries(packager.endpoints.map((e) => [e.name, e.endpoint.arn])),
+          awsccProvider,
+        },
+      ],
+      firewall: {},
+      accessLogs: { retentionDays: 30 },
+    });
+    // delivery.playbackUrls: "cmaf/hls", "cmaf/lowLatencyHls", "cmaf/dash"
+    // example end
+    urls = delivery.playbackUrls;
+  });
+  expect(Object.keys(urls)).toEqual(["cmaf/hls", "cmaf/lowLatencyHls", "cmaf/dash"]);
+  expect(distributionOf(json).origin[0].domain_name).toBe(ref(json, "aws_media_packagev2_channel_group", "egress_domain"));
+  expect(json).toHaveResourceWithProperties(Mediapackagev2OriginEndpointPolicy, { origin_endpoint_name: "cmaf", channel_group_name: "final", channel_name: "live" });
+  expect(distributionOf(json).web_acl_id).toBe(ref(json, "aws_wafv2_web_acl", "arn"));
+  expect(json).toHaveResourceWithProperties(S3BucketLifecycleConfiguration, { rule: [expect.objectContaining({ expiration: [{ days: 30 }] })] });
+  const doc = fs.readFileSync(path.join(ROOT, "docs", "packaging-and-delivery-modules.md"), "utf8");
+  const example = /\/\/ example begin\n([\s\S]*?)\s*\/\/ example end/.exec(fs.readFileSync(__filename, "utf8"))![1];
+  expect(doc).toContain(example.replace(/^ {4}/gm, "").trim());
 });
 
 describe("Delivery validation", () => {
