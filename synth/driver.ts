@@ -5,10 +5,9 @@
 // staging folder behind. Only a folder synthesis may replace is ever replaced (output-folder.ts).
 import * as fs from "fs";
 import * as path from "path";
-import { App, TerraformStack } from "cdktf";
+import type { App } from "cdktf";
 import { ConfigError } from "../config/json-file";
 import type { LoadedEvent } from "../config/types";
-import { buildApp } from "../stacks/app";
 import { PolicyReport, blocking, checkPolicy, waiverProblems } from "../policy";
 import { projectRoot } from "../config/paths";
 import { OutputError, displayPath, fileOnPath, outputFolderRefusal, removeStaleStaging, stagingPrefix } from "./output-folder";
@@ -52,6 +51,22 @@ export interface StagedSynth {
   commit(): void;
   /** Removes the staging folder (after a commit there is nothing left to remove). */
   discard(): void;
+}
+
+/**
+ * The project's app (stacks/app.ts), loaded on first use: cdktf and the providers' bindings take
+ * most of a run's start-up, and a run refused before synthesis (a configuration or output folder
+ * that fails its checks) never needs them.
+ */
+function projectApp(loaded: LoadedEvent, outdir: string): App {
+  const { buildApp } = require("../stacks/app") as typeof import("../stacks/app");
+  return buildApp(loaded, { outdir }).app;
+}
+
+/** The app's stacks, in the order the app defines them. */
+function stackNames(app: App): string[] {
+  const { TerraformStack } = require("cdktf") as typeof import("cdktf");
+  return app.node.children.filter((c) => TerraformStack.isStack(c)).map((s) => s.node.id);
 }
 
 /** Staging folders of this process that exist right now, for removeStagingFolders. */
@@ -113,9 +128,9 @@ export function stageChecked(loaded: LoadedEvent, props: CheckedSynthProps): Sta
       fs.mkdirSync(path.dirname(outdir), { recursive: true });
       staging = fs.mkdtempSync(prefix);
       active.add(staging);
-      const app = (props.build ?? ((l, dir) => buildApp(l, { outdir: dir }).app))(loaded, staging);
+      const app = (props.build ?? projectApp)(loaded, staging);
       app.synth();
-      const stacks = app.node.children.filter((c): c is TerraformStack => TerraformStack.isStack(c)).map((s) => s.node.id);
+      const stacks = stackNames(app);
       const report = checkPolicy(readStacks(staging), loaded.config, props.display);
       const from = staging;
       return {
