@@ -1,13 +1,13 @@
 // Every AWS call goes through `call`: bounded retries with backoff on throttling, and errors turned
 // into one line that says what was being done, where, and (for a permission error) which IAM
 // action is missing. Clients come from the standard credential chain; nothing is stored.
-import { CloudFrontClient } from "@aws-sdk/client-cloudfront";
-import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
-import { MediaConnectClient } from "@aws-sdk/client-mediaconnect";
-import { MediaLiveClient } from "@aws-sdk/client-medialive";
-import { MediaPackageV2Client } from "@aws-sdk/client-mediapackagev2";
-import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { SSMClient } from "@aws-sdk/client-ssm";
+import type { CloudFrontClient } from "@aws-sdk/client-cloudfront";
+import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import type { MediaConnectClient } from "@aws-sdk/client-mediaconnect";
+import type { MediaLiveClient } from "@aws-sdk/client-medialive";
+import type { MediaPackageV2Client } from "@aws-sdk/client-mediapackagev2";
+import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import type { SSMClient } from "@aws-sdk/client-ssm";
 import { CLOUDFRONT_REGION } from "../modules/delivery/region";
 import type { Runtime } from "./runtime";
 
@@ -30,7 +30,11 @@ export interface Clients {
  */
 const HTTP = { requestHandler: { connectionTimeout: 5000, requestTimeout: 30000 } };
 
-/** Real clients: region per call, credentials from the default provider chain (env, profile, SSO, role). */
+/**
+ * Real clients: region per call, credentials from the default provider chain (env, profile, SSO, role).
+ * Each SDK package is loaded with its first client (the seven take about a second to load), so a
+ * command refused before it calls AWS loads none of them.
+ */
 export function sdkClients(): Clients {
   const cache = new Map<string, unknown>();
   const get = <T>(key: string, make: () => T): T => {
@@ -38,13 +42,13 @@ export function sdkClients(): Clients {
     return cache.get(key) as T;
   };
   return {
-    mediaconnect: (region) => get(`mediaconnect/${region}`, () => new MediaConnectClient({ region, ...HTTP })),
-    medialive: (region) => get(`medialive/${region}`, () => new MediaLiveClient({ region, ...HTTP })),
-    mediapackage: (region) => get(`mediapackagev2/${region}`, () => new MediaPackageV2Client({ region, ...HTTP })),
-    cloudwatch: (region) => get(`cloudwatch/${region}`, () => new CloudWatchClient({ region, ...HTTP })),
-    cloudfront: () => get("cloudfront", () => new CloudFrontClient({ region: CLOUDFRONT_REGION, ...HTTP })),
-    secretsmanager: (region) => get(`secretsmanager/${region}`, () => new SecretsManagerClient({ region, ...HTTP })),
-    ssm: (region) => get(`ssm/${region}`, () => new SSMClient({ region, ...HTTP })),
+    mediaconnect: (region) => get(`mediaconnect/${region}`, () => new (require("@aws-sdk/client-mediaconnect") as typeof import("@aws-sdk/client-mediaconnect")).MediaConnectClient({ region, ...HTTP })),
+    medialive: (region) => get(`medialive/${region}`, () => new (require("@aws-sdk/client-medialive") as typeof import("@aws-sdk/client-medialive")).MediaLiveClient({ region, ...HTTP })),
+    mediapackage: (region) => get(`mediapackagev2/${region}`, () => new (require("@aws-sdk/client-mediapackagev2") as typeof import("@aws-sdk/client-mediapackagev2")).MediaPackageV2Client({ region, ...HTTP })),
+    cloudwatch: (region) => get(`cloudwatch/${region}`, () => new (require("@aws-sdk/client-cloudwatch") as typeof import("@aws-sdk/client-cloudwatch")).CloudWatchClient({ region, ...HTTP })),
+    cloudfront: () => get("cloudfront", () => new (require("@aws-sdk/client-cloudfront") as typeof import("@aws-sdk/client-cloudfront")).CloudFrontClient({ region: CLOUDFRONT_REGION, ...HTTP })),
+    secretsmanager: (region) => get(`secretsmanager/${region}`, () => new (require("@aws-sdk/client-secrets-manager") as typeof import("@aws-sdk/client-secrets-manager")).SecretsManagerClient({ region, ...HTTP })),
+    ssm: (region) => get(`ssm/${region}`, () => new (require("@aws-sdk/client-ssm") as typeof import("@aws-sdk/client-ssm")).SSMClient({ region, ...HTTP })),
   };
 }
 

@@ -7,7 +7,6 @@ import { spawnSync } from "child_process";
 import { invocationFolder, projectRoot } from "../config/paths";
 import { parseArgs, splitDestroyArgs } from "./args";
 import { sdkClients } from "./aws";
-import { destroyGuard } from "./commands/guard";
 import { DiscoveryError, stackNames } from "./discovery";
 import { loadContext, outdirOf } from "./load";
 import { processRuntime } from "./runtime";
@@ -57,6 +56,8 @@ async function main(): Promise<number> {
       rt.err("Destroy refused: could not find the event's resources to check that nothing runs. Fix the above, or pass --force to destroy without the check.");
       return 1;
     }
+    // The guard calls AWS: its module (and the AWS SDK) is loaded only here.
+    const { destroyGuard } = await import("./commands/guard");
     const code = await destroyGuard(ctx, { stopFirst: args.stopFirst });
     if (code !== 0) return code;
   }

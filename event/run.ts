@@ -1,12 +1,7 @@
 // Dispatch: arguments to a command, with the same error handling for all of them.
 import { fixTheProblems } from "../config/json-file";
 import { Args, USAGE } from "./args";
-import { adBreak, parseDuration } from "./commands/ad-break";
-import { schedule } from "./commands/schedule";
-import { start } from "./commands/start";
-import { status } from "./commands/status";
-import { stop } from "./commands/stop";
-import { parseSignalDuration, Spawn, testSignal } from "./commands/test-signal";
+import type { Spawn } from "./commands/test-signal";
 import { Deps, loadContext } from "./load";
 
 export interface RunDeps extends Deps {
@@ -25,8 +20,15 @@ export async function run(args: Args, deps: RunDeps): Promise<number> {
     for (const l of USAGE) (args.command ? rt.out : rt.err)(l);
     return args.command ? 0 : 2;
   }
+  // Each command's module (and with it the AWS SDK, about a second to load) is loaded once the
+  // command is known to run: bad usage and a missing app are said without it.
   // Bad values are said before anything is looked up (terraform output can take a while).
-  const durationProblem = args.command === "ad-break" ? parseDuration(args.duration).problem : args.command === "test-signal" ? parseSignalDuration(args.duration).problem : undefined;
+  const durationProblem =
+    args.command === "ad-break"
+      ? (await import("./commands/ad-break")).parseDuration(args.duration).problem
+      : args.command === "test-signal"
+        ? (await import("./commands/test-signal")).parseSignalDuration(args.duration).problem
+        : undefined;
   if (durationProblem) {
     rt.err(durationProblem);
     return 2;
@@ -39,16 +41,16 @@ export async function run(args: Args, deps: RunDeps): Promise<number> {
   }
   switch (args.command) {
     case "status":
-      return status(ctx, { json: args.json });
+      return (await import("./commands/status")).status(ctx, { json: args.json });
     case "start":
-      return start(ctx, { dryRun: args.dryRun });
+      return (await import("./commands/start")).start(ctx, { dryRun: args.dryRun });
     case "stop":
-      return stop(ctx, { dryRun: args.dryRun });
+      return (await import("./commands/stop")).stop(ctx, { dryRun: args.dryRun });
     case "ad-break":
-      return adBreak(ctx, { duration: args.duration, dryRun: args.dryRun });
+      return (await import("./commands/ad-break")).adBreak(ctx, { duration: args.duration, dryRun: args.dryRun });
     case "schedule":
-      return schedule(ctx, { json: args.json });
+      return (await import("./commands/schedule")).schedule(ctx, { json: args.json });
     case "test-signal":
-      return testSignal(ctx, { duration: args.duration, dryRun: args.dryRun, pathVar: deps.env.PATH, spawn: deps.spawn });
+      return (await import("./commands/test-signal")).testSignal(ctx, { duration: args.duration, dryRun: args.dryRun, pathVar: deps.env.PATH, spawn: deps.spawn });
   }
 }
