@@ -3,35 +3,47 @@
 // .build/<name>.js and runs it in this same process, with the remaining arguments. One process
 // instead of npm → npm → esbuild → node: about half a second less per synth.
 //   node scripts/run.js [--build-only] <entry.ts> [args...]
+// Required as a module, it exports `bundle`, so tests build entry points exactly this way.
 "use strict";
 const path = require("path");
 const esbuild = require("esbuild");
 
 const root = path.resolve(__dirname, "..");
-const args = process.argv.slice(2);
-const buildOnly = args[0] === "--build-only";
-if (buildOnly) args.shift();
-const [entry, ...rest] = args;
-if (!entry) {
-  console.error("usage: node scripts/run.js [--build-only] <entry.ts> [args...]");
-  process.exit(2);
-}
-const outfile = path.join(root, ".build", `${path.basename(entry, ".ts")}.js`);
-esbuild.buildSync({
-  entryPoints: [path.resolve(root, entry)],
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  logLevel: "warning",
-  outfile,
-});
-if (!buildOnly) {
-  // A reader that stops early (`npm run report | head`) is not an error.
-  process.stdout.on("error", (err) => {
-    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw err;
+
+/** Bundles `entry` (relative to the project root) into `outfile`; `options` are further esbuild options. */
+function bundle(entry, outfile, options = {}) {
+  esbuild.buildSync({
+    entryPoints: [path.resolve(root, entry)],
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+    outfile,
+    ...options,
   });
-  process.argv = [process.argv[0], outfile, ...rest];
-  require(outfile);
+}
+
+module.exports = { bundle };
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const buildOnly = args[0] === "--build-only";
+  if (buildOnly) args.shift();
+  const [entry, ...rest] = args;
+  if (!entry) {
+    console.error("usage: node scripts/run.js [--build-only] <entry.ts> [args...]");
+    process.exit(2);
+  }
+  const outfile = path.join(root, ".build", `${path.basename(entry, ".ts")}.js`);
+  bundle(entry, outfile);
+  if (!buildOnly) {
+    // A reader that stops early (`npm run report | head`) is not an error.
+    process.stdout.on("error", (err) => {
+      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+    process.argv = [process.argv[0], outfile, ...rest];
+    require(outfile);
+  }
 }

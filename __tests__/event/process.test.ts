@@ -1,33 +1,34 @@
 // The npm scripts as users run them, in a folder where nothing was synthesized: one clear line,
 // exit 1, nothing else done (no AWS call is possible without resources, no cdktf destroy).
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { splitDestroyArgs } from "../../event/args";
-import { removeApps, writeApp } from "./support";
+import { bundleEntry, runBundle } from "../support/entry";
+import { removeApps, writeApp } from "./app";
 
-const ROOT = path.resolve(__dirname, "..", "..");
+const ENTRIES: Record<string, string> = {};
 let cwd: string;
 beforeAll(() => {
   cwd = fs.mkdtempSync(path.join(os.tmpdir(), "event-process-"));
+  ENTRIES["event/cli.ts"] = bundleEntry("event/cli.ts", "event-process-cli");
+  ENTRIES["event/destroy.ts"] = bundleEntry("event/destroy.ts", "event-process-destroy");
 });
 afterAll(() => {
   fs.rmSync(cwd, { recursive: true, force: true });
   removeApps();
 });
 
-function run(entry: string, args: string[], options: { cwd?: string; PATH?: string } = {}) {
+function run(entry: "event/cli.ts" | "event/destroy.ts", args: string[], options: { cwd?: string; PATH?: string } = {}) {
   // Run directly (not by npm) in `cwd`: a relative CDKTF_OUTDIR is that folder's, as for synth
   // (unset, it would be the project's own cdktf.out, wherever the command runs).
   const env = { ...process.env, INIT_CWD: undefined, CDKTF_OUTDIR: "cdktf.out", ...(options.PATH === undefined ? {} : { PATH: options.PATH }) };
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "run.js"), entry, ...args], { cwd: options.cwd ?? cwd, encoding: "utf8", env });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runBundle(ENTRIES[entry], args, { cwd: options.cwd ?? cwd, env });
 }
 
 describe("npm run event / npm run destroy as processes", () => {
-  test("event status without a synthesized app says what to do, exit 1", () => {
-    const r = run("event/cli.ts", ["status"]);
+  test("event status without a synthesized app says what to do, exit 1", async () => {
+    const r = await run("event/cli.ts", ["status"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toEqual([
@@ -36,8 +37,8 @@ describe("npm run event / npm run destroy as processes", () => {
     ]);
   });
 
-  test("destroy refuses without a synthesized app, and does not run cdktf destroy", () => {
-    const r = run("event/destroy.ts", ["--stop-first", "--auto-approve"]);
+  test("destroy refuses without a synthesized app, and does not run cdktf destroy", async () => {
+    const r = await run("event/destroy.ts", ["--stop-first", "--auto-approve"]);
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split("\n")).toEqual([
       `${path.join(cwd, "cdktf.out", "manifest.json")}: not found: synthesize the event first (npm run synth, with the same EVENT_CONFIG)`,
@@ -45,7 +46,7 @@ describe("npm run event / npm run destroy as processes", () => {
     ]);
   });
 
-  test("destroy names the event's own stacks to cdktf, never '*' (another stack of the app is left alone)", () => {
+  test("destroy names the event's own stacks to cdktf, never '*' (another stack of the app is left alone)", async () => {
     const app = writeApp({ regions: ["eu-west-1", "us-east-1"] });
     // A stack of another kind (e.g. a Terraform Cloud bootstrap) in the same app.
     const manifestFile = path.join(app.outdir, "manifest.json");
@@ -58,19 +59,19 @@ describe("npm run event / npm run destroy as processes", () => {
     const bin = path.join(app.dir, "bin");
     fs.mkdirSync(bin);
     fs.writeFileSync(path.join(bin, "cdktf"), '#!/bin/sh\necho "cdktf $*"\n', { mode: 0o755 });
-    const r = run("event/destroy.ts", ["--force", "--auto-approve"], { cwd: app.dir, PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+    const r = await run("event/destroy.ts", ["--force", "--auto-approve"], { cwd: app.dir, PATH: `${bin}${path.delimiter}${process.env.PATH}` });
     expect(r.status).toBe(0);
     // cdktf synthesizes again before destroying: into the folder whose stacks were checked.
     expect(r.stdout.trim()).toBe(`cdktf destroy --output ${app.outdir} show-cdn show-eu-west-1 show-us-east-1 --auto-approve`);
     expect(r.stderr.trim()).toBe("Destroying the event's stacks: show-cdn, show-eu-west-1, show-us-east-1");
     // Nor can cdktf be pointed at another synthesized app than the one checked.
-    const elsewhere = run("event/destroy.ts", ["--force", "--output", "other.out"], { cwd: app.dir, PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+    const elsewhere = await run("event/destroy.ts", ["--force", "--output", "other.out"], { cwd: app.dir, PATH: `${bin}${path.delimiter}${process.env.PATH}` });
     expect(elsewhere.status).toBe(2);
     expect(elsewhere.stdout).toBe("");
     expect(elsewhere.stderr.trim()).toBe('destroy: "--output": name the synthesized app with --outdir (or CDKTF_OUTDIR), which is both checked and handed to cdktf. Nothing was destroyed.');
     // Nor can arguments for cdktf widen it.
     for (const extra of ["bootstrap", "*"]) {
-      const widened = run("event/destroy.ts", ["--force", extra], { cwd: app.dir, PATH: `${bin}${path.delimiter}${process.env.PATH}` });
+      const widened = await run("event/destroy.ts", ["--force", extra], { cwd: app.dir, PATH: `${bin}${path.delimiter}${process.env.PATH}` });
       expect(widened.status).toBe(2);
       expect(widened.stdout).toBe("");
       expect(widened.stderr.trim()).toBe(
@@ -79,10 +80,10 @@ describe("npm run event / npm run destroy as processes", () => {
     }
   });
 
-  test("without terraform on PATH: one line that says so (not one per stack), exit 1", () => {
+  test("without terraform on PATH: one line that says so (not one per stack), exit 1", async () => {
     const app = writeApp({ regions: ["eu-west-1", "us-east-1"] });
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), "event-nopath-"));
-    const r = run("event/cli.ts", ["status"], { cwd: app.dir, PATH: empty });
+    const r = await run("event/cli.ts", ["status"], { cwd: app.dir, PATH: empty });
     fs.rmSync(empty, { recursive: true, force: true });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
@@ -96,8 +97,8 @@ describe("npm run event / npm run destroy as processes", () => {
     [["launch"], 'event: unknown command "launch": use one of status, start, stop, ad-break, schedule, test-signal, help'],
     [["status", "--regoin"], 'event: unknown option "--regoin"'],
     [["ad-break", "--duration"], "event: --duration needs a value"],
-  ])("bad usage %j: one line and the usage, no stack trace, exit 2", (args, line) => {
-    const r = run("event/cli.ts", args);
+  ])("bad usage %j: one line and the usage, no stack trace, exit 2", async (args, line) => {
+    const r = await run("event/cli.ts", args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     const lines = r.stderr.trim().split("\n");

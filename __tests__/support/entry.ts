@@ -1,0 +1,41 @@
+import { spawn } from "child_process";
+import * as path from "path";
+import type { BuildOptions } from "esbuild";
+import { ROOT } from "./project";
+
+// Tests of a command run its entry point in a process of its own, as users do, but bundled once
+// per test file rather than once per run (`npm run <script>` starts npm and bundles each time:
+// about a second of CPU per run). One test per command still goes through `npm run`.
+
+const { bundle } = require("../../scripts/run.js") as { bundle: (entry: string, outfile: string, options?: BuildOptions) => void };
+
+/**
+ * Bundles an entry point (relative to the project root) the way scripts/run.js does, into
+ * .build/<name>.js, and returns that file. `name` must be the test file's own: test files run in
+ * parallel, and .build/<entry>.js belongs to `npm run`.
+ */
+export function bundleEntry(entry: string, name: string, options: BuildOptions = {}): string {
+  const outfile = path.join(ROOT, ".build", `${name}.js`);
+  bundle(entry, outfile, options);
+  return outfile;
+}
+
+export interface Ran {
+  readonly status: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a bundled entry point with arguments, in its own process (asynchronously, so runs of one file may overlap). */
+export function runBundle(file: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+}
