@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildSync } from "esbuild";
+import { bundleEntry } from "./support/entry";
 import { ROOT, defaultConfig, filesUnder } from "./support/project";
 
 // Bad input that only the whole command shows: files that are not files (pipes, devices,
@@ -11,8 +11,8 @@ import { ROOT, defaultConfig, filesUnder } from "./support/project";
 // typed relative to where the user is. Every run is the real entry point in its own process,
 // bounded by a timeout: none may hang, print a stack trace, write anything or exit 0.
 
-/** main.ts bundled for these tests (not .build/main.js, which other test files rebuild). */
-const MAIN = path.join(ROOT, ".build", "bad-input-cli-main.js");
+/** main.ts bundled for these tests (not .build/main.js, which `npm run synth` rebuilds). */
+let MAIN: string;
 /** How long one run may take before it counts as a hang (the machine may be busy). */
 const BOUND_MS = 120_000;
 
@@ -103,8 +103,8 @@ function earlierSynthesis(outdir: string): Record<string, string> {
   return filesUnder(outdir);
 }
 
-beforeAll(() => {
-  buildSync({ entryPoints: [path.join(ROOT, "main.ts")], bundle: true, platform: "node", target: "node20", packages: "external", logLevel: "warning", outfile: MAIN });
+beforeAll(async () => {
+  MAIN = await bundleEntry("main.ts", "bad-input-cli-main");
 });
 
 afterAll(() => {

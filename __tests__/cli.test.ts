@@ -1,26 +1,32 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { build } from "esbuild";
 import { secretsIn } from "./policy/secret-scan";
-import { ROOT, filesUnder } from "./support/project";
+import { bundleEntry, runBundle } from "./support/entry";
+import { ROOT, filesUnder, runNpmScript } from "./support/project";
 
+/** main.ts bundled for these tests (not .build/main.js, which `npm run synth` rebuilds). */
+let MAIN: string;
 /** main.ts bundled with an app that adds an unprotected S3 bucket (see policy/bad-app.ts). */
-const BAD_APP_ENTRY = path.join(ROOT, ".build", "cli-test-bad-app.js");
+let BAD_APP: string;
 
-/**
- * Runs the synth entry point the way `npm run synth` does, into a temporary output folder (or the
- * one given, which may hold an earlier synthesis).
- */
-function synth(config?: string, options: { entry?: string; outdir?: string } = {}): { status: number; stdout: string; stderr: string; outdir: string } {
-  const outdir = options.outdir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cli-synth-"));
+/** The environment of a run typed in the project root, into `outdir`, with this EVENT_CONFIG (unset when not given). */
+function synthEnv(outdir: string, config?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir };
   // As if typed in the project root (`npm test` started elsewhere would set another INIT_CWD).
   delete env.INIT_CWD;
   if (config) env.EVENT_CONFIG = config;
   else delete env.EVENT_CONFIG;
-  const r = spawnSync(process.execPath, [options.entry ?? path.join(ROOT, ".build", "main.js")], { cwd: ROOT, env, encoding: "utf8", timeout: 300_000 });
+  return env;
+}
+
+/**
+ * Runs the synth entry point as `npm run synth` does (bundled once for this file), into a
+ * temporary output folder (or the one given, which may hold an earlier synthesis).
+ */
+async function synth(config?: string, options: { entry?: string; outdir?: string } = {}): Promise<{ status: number; stdout: string; stderr: string; outdir: string }> {
+  const outdir = options.outdir ?? fs.mkdtempSync(path.join(os.tmpdir(), "cli-synth-"));
+  const r = await runBundle(options.entry ?? MAIN, [], { env: synthEnv(outdir, config) });
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr, outdir };
 }
 
@@ -38,19 +44,20 @@ function leftovers(outdir: string): string[] {
   return fs.readdirSync(path.dirname(outdir)).filter((f) => f.startsWith(`.${path.basename(outdir)}-staging-`));
 }
 
+/** Two syntheses of one event: byte-identical, with no machine paths, user names, timestamps or secrets. */
+function expectReproducible(a: Record<string, string>, b: Record<string, string>): void {
+  expect(Object.keys(a).length).toBeGreaterThan(1);
+  expect(a).toEqual(b);
+  const all = Object.values(a).join("\n");
+  for (const local of [ROOT, os.homedir(), os.tmpdir(), os.hostname()]) expect(all).not.toContain(local);
+  expect(all).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:\d\d/);
+  expect(secretsIn(a)).toEqual([]);
+}
 
 beforeAll(async () => {
-  const npmBuild = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, encoding: "utf8" });
-  expect(npmBuild.status).toBe(0);
-  // The same bundle as `npm run build`, with synth/driver.ts importing the bad app instead of stacks/app.
-  await build({
-    entryPoints: [path.join(ROOT, "main.ts")],
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-    outfile: BAD_APP_ENTRY,
+  MAIN = await bundleEntry("main.ts", "cli-test-main");
+  // The same bundle, with synth/driver.ts loading the bad app instead of stacks/app.
+  BAD_APP = await bundleEntry("main.ts", "cli-test-bad-app", {
     plugins: [
       {
         name: "bad-app",
@@ -63,34 +70,29 @@ beforeAll(async () => {
 });
 
 describe("npm run synth", () => {
-  test("synthesizes the default event without being told which config to use, replacing an earlier synthesis as a whole", () => {
+  test("synthesizes the default event without being told which config to use, replacing an earlier synthesis as a whole; a second synthesis is byte-identical", async () => {
+    // The command as the README gives it; the other tests run the same bundle without npm.
     const { outdir } = earlierSynthesis();
-    const r = synth(undefined, { outdir });
+    const r = runNpmScript("synth", [], synthEnv(outdir));
+    const again = await synth();
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Synthesized config/default.json (demo-live, profile HD-1080p)");
     expect(r.stdout).toContain("Policy check of config/default.json: 25 rules on 2 stacks: no errors, 0 waived, 1 note\n");
-    expect(Object.keys(filesUnder(r.outdir)).sort()).toEqual(["manifest.json", "stacks/demo-live-cdn/cdk.tf.json", "stacks/demo-live-eu-west-1/cdk.tf.json"]);
+    expect(Object.keys(filesUnder(outdir)).sort()).toEqual(["manifest.json", "stacks/demo-live-cdn/cdk.tf.json", "stacks/demo-live-eu-west-1/cdk.tf.json"]);
     expect(leftovers(outdir)).toEqual([]);
+    expect(again.status).toBe(0);
+    expectReproducible(filesUnder(outdir), filesUnder(again.outdir));
   });
 
-  test.each([undefined, "config/examples/mediaconnect-srt-encrypted.json"])(
-    "two synths of %s are byte-identical and carry no machine paths, user names, timestamps or secrets",
-    (config) => {
-      const a = filesUnder(synth(config).outdir);
-      const b = filesUnder(synth(config).outdir);
-      expect(Object.keys(a).length).toBeGreaterThan(1);
-      expect(a).toEqual(b);
-      const all = Object.values(a).join("\n");
-      for (const local of [ROOT, os.homedir(), os.tmpdir(), os.hostname()]) expect(all).not.toContain(local);
-      expect(all).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:\d\d/);
-      expect(secretsIn(a)).toEqual([]);
-    },
-  );
+  test("two synths of config/examples/mediaconnect-srt-encrypted.json are byte-identical and carry no machine paths, user names, timestamps or secrets", async () => {
+    const [a, b] = await Promise.all([synth("config/examples/mediaconnect-srt-encrypted.json"), synth("config/examples/mediaconnect-srt-encrypted.json")]);
+    expectReproducible(filesUnder(a.outdir), filesUnder(b.outdir));
+  });
 
-  test("a policy error prints the report, writes nothing and exits non-zero", () => {
+  test("a policy error prints the report, writes nothing and exits non-zero", async () => {
     const { outdir, before } = earlierSynthesis();
-    const r = synth(undefined, { entry: BAD_APP_ENTRY, outdir });
+    const r = await synth(undefined, { entry: BAD_APP, outdir });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     const bucket = "demo-live-cdn/Recordings (aws_s3_bucket.Recordings)";
@@ -116,12 +118,12 @@ describe("npm run synth", () => {
     expect(leftovers(outdir)).toEqual([]);
   });
 
-  test("a waiver in the config accepts one finding on one resource, and the report shows its reason", () => {
+  test("a waiver in the config accepts one finding on one resource, and the report shows its reason", async () => {
     const config = JSON.parse(fs.readFileSync(path.join(ROOT, "config", "default.json"), "utf8"));
     config.policy = { waivers: [{ rule: "s3-encryption", resource: "demo-live-cdn/Recordings", reason: "holds only public trailers, encrypted before upload" }] };
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cli-waiver-")), "waiver.json");
     fs.writeFileSync(file, JSON.stringify(config));
-    const r = synth(file, { entry: BAD_APP_ENTRY });
+    const r = await synth(file, { entry: BAD_APP });
     expect(r.status).toBe(1);
     const lines = r.stderr.trimEnd().split("\n");
     expect(lines[0]).toBe(`Policy check of ${file}: 25 rules on 2 stacks: 3 errors, 1 waived, 1 note`);
@@ -134,8 +136,8 @@ describe("npm run synth", () => {
     expect(filesUnder(r.outdir)).toEqual({});
   });
 
-  test("a config with three mistakes prints three lines, synthesizes nothing and exits non-zero", () => {
-    const r = synth("__tests__/fixtures/config/three-mistakes.json");
+  test("a config with three mistakes prints three lines, synthesizes nothing and exits non-zero", async () => {
+    const r = await synth("__tests__/fixtures/config/three-mistakes.json");
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr.trimEnd().split("\n")).toEqual([
@@ -147,12 +149,12 @@ describe("npm run synth", () => {
     expect(filesUnder(r.outdir)).toEqual({});
   });
 
-  test("prints warnings and still synthesizes when the config opens the ingest explicitly", () => {
+  test("prints warnings and still synthesizes when the config opens the ingest explicitly", async () => {
     const config = JSON.parse(fs.readFileSync(path.join(ROOT, "config", "default.json"), "utf8"));
     config.contribution.allowlistCidrs = ["0.0.0.0/0"];
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cli-open-")), "open.json");
     fs.writeFileSync(file, JSON.stringify(config));
-    const r = synth(file);
+    const r = await synth(file);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(
       `warning: ${file}: /contribution/allowlistCidrs/0 is 0.0.0.0/0: anyone on the internet can send to this ingest. Narrow it to your encoders' networks unless that is intended.\n`,

@@ -3,16 +3,16 @@
 // .build/<name>.js and runs it in this same process, with the remaining arguments. One process
 // instead of npm → npm → esbuild → node: about half a second less per synth.
 //   node scripts/run.js [--build-only] <entry.ts> [args...]
-// Required as a module, it exports `bundle`, so tests build entry points exactly this way.
+// Required as a module, it exports `bundleOptions`, so tests build entry points exactly this way.
 "use strict";
 const path = require("path");
 const esbuild = require("esbuild");
 
 const root = path.resolve(__dirname, "..");
 
-/** Bundles `entry` (relative to the project root) into `outfile`; `options` are further esbuild options. */
-function bundle(entry, outfile, options = {}) {
-  esbuild.buildSync({
+/** The esbuild options that bundle `entry` (relative to the project root) into `outfile`. */
+function bundleOptions(entry, outfile) {
+  return {
     entryPoints: [path.resolve(root, entry)],
     bundle: true,
     platform: "node",
@@ -20,11 +20,10 @@ function bundle(entry, outfile, options = {}) {
     packages: "external",
     logLevel: "warning",
     outfile,
-    ...options,
-  });
+  };
 }
 
-module.exports = { bundle };
+module.exports = { bundleOptions };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
@@ -36,7 +35,7 @@ if (require.main === module) {
     process.exit(2);
   }
   const outfile = path.join(root, ".build", `${path.basename(entry, ".ts")}.js`);
-  bundle(entry, outfile);
+  esbuild.buildSync(bundleOptions(entry, outfile));
   if (!buildOnly) {
     // A reader that stops early (`npm run report | head`) is not an error.
     process.stdout.on("error", (err) => {

@@ -9,10 +9,10 @@ import { removeApps, writeApp } from "./app";
 
 const ENTRIES: Record<string, string> = {};
 let cwd: string;
-beforeAll(() => {
+beforeAll(async () => {
   cwd = fs.mkdtempSync(path.join(os.tmpdir(), "event-process-"));
-  ENTRIES["event/cli.ts"] = bundleEntry("event/cli.ts", "event-process-cli");
-  ENTRIES["event/destroy.ts"] = bundleEntry("event/destroy.ts", "event-process-destroy");
+  ENTRIES["event/cli.ts"] = await bundleEntry("event/cli.ts", "event-process-cli");
+  ENTRIES["event/destroy.ts"] = await bundleEntry("event/destroy.ts", "event-process-destroy");
 });
 afterAll(() => {
   fs.rmSync(cwd, { recursive: true, force: true });

@@ -1,22 +1,22 @@
 import { spawn } from "child_process";
 import * as path from "path";
-import type { BuildOptions } from "esbuild";
+import { build, BuildOptions } from "esbuild";
 import { ROOT } from "./project";
 
 // Tests of a command run its entry point in a process of its own, as users do, but bundled once
 // per test file rather than once per run (`npm run <script>` starts npm and bundles each time:
 // about a second of CPU per run). One test per command still goes through `npm run`.
 
-const { bundle } = require("../../scripts/run.js") as { bundle: (entry: string, outfile: string, options?: BuildOptions) => void };
+const { bundleOptions } = require("../../scripts/run.js") as { bundleOptions: (entry: string, outfile: string) => BuildOptions };
 
 /**
  * Bundles an entry point (relative to the project root) the way scripts/run.js does, into
- * .build/<name>.js, and returns that file. `name` must be the test file's own: test files run in
+ * .build/<name>.js (with further esbuild options, such as plugins), and returns that file. `name` must be the test file's own: test files run in
  * parallel, and .build/<entry>.js belongs to `npm run`.
  */
-export function bundleEntry(entry: string, name: string, options: BuildOptions = {}): string {
+export async function bundleEntry(entry: string, name: string, options: BuildOptions = {}): Promise<string> {
   const outfile = path.join(ROOT, ".build", `${name}.js`);
-  bundle(entry, outfile, options);
+  await build({ ...bundleOptions(entry, outfile), ...options });
   return outfile;
 }
 
