@@ -1,12 +1,11 @@
-import { spawn } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
-import { buildApp } from "../../stacks/app";
-import { ROOT, load } from "../support/project";
+import { bundleEntry, runBundle } from "../support/entry";
+import { ROOT } from "../support/project";
 
 // `npm run tfc -- upload` against a stand-in of the Terraform Cloud API: a real HTTP server on
 // loopback that answers the three requests of the API-driven run workflow.
@@ -54,15 +53,27 @@ function startApi(): Promise<{ server: http.Server; port: number; requests: Reco
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, port: (server.address() as AddressInfo).port, requests })));
 }
 
-function runUpload(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "scripts", "run.js"), "tfc/tfc.ts", "upload", ...args], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+/** tfc/tfc.ts bundled once for this file, as `npm run tfc` bundles it. */
+let TFC: string;
+/** The config's app, synthesized once for this file by the synth entry point (the upload reads it from CDKTF_OUTDIR). */
+let synthesized: string;
+const CONFIG = "config/examples/terraform-cloud.json";
+
+beforeAll(async () => {
+  const [tfc, main] = await Promise.all([bundleEntry("tfc/tfc.ts", "tfc-upload-test"), bundleEntry("main.ts", "tfc-upload-test-main")]);
+  TFC = tfc;
+  synthesized = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-upload-app-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, EVENT_CONFIG: CONFIG, CDKTF_OUTDIR: synthesized };
+  delete env.INIT_CWD;
+  const synth = await runBundle(main, [], { env });
+  expect(synth.stderr).toBe("");
+  expect(synth.status).toBe(0);
+});
+afterAll(() => fs.rmSync(synthesized, { recursive: true, force: true }));
+
+async function runUpload(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+  const r = await runBundle(TFC, ["upload", ...args], { env: { PATH: process.env.PATH, ...env } });
+  return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** The regular files of a gzipped ustar archive, by name (read per the POSIX ustar layout). */
@@ -85,13 +96,13 @@ describe("npm run tfc -- upload", () => {
   let api: Awaited<ReturnType<typeof startApi>>;
   let work: string;
   let outdir: string;
-  const config = "config/examples/terraform-cloud.json";
+  const config = CONFIG;
 
   beforeAll(async () => {
     api = await startApi();
     work = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-upload-"));
     outdir = path.join(work, "cdktf.out");
-    buildApp(load(config), { outdir }).app.synth();
+    fs.cpSync(synthesized, outdir, { recursive: true });
   });
   afterAll(() => {
     api.server.close();
@@ -188,12 +199,12 @@ test("a workspace that does not exist: names it and the bootstrap stack to apply
   const api = await startApi();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "tfc-upload-"));
   try {
-    const c = JSON.parse(fs.readFileSync(path.join(ROOT, "config/examples/terraform-cloud.json"), "utf8"));
+    const c = JSON.parse(fs.readFileSync(path.join(ROOT, CONFIG), "utf8"));
     c.state.cloud.workspacePrefix = "missing-";
     const config = path.join(work, "event.json");
     fs.writeFileSync(config, JSON.stringify(c));
     const outdir = path.join(work, "cdktf.out");
-    buildApp(load("config/examples/terraform-cloud.json"), { outdir }).app.synth();
+    fs.cpSync(synthesized, outdir, { recursive: true });
     const result = await runUpload(["--hostname", `127.0.0.1:${api.port}`], { EVENT_CONFIG: config, CDKTF_OUTDIR: outdir, HOME: work, TF_TOKEN_127_0_0_1: TOKEN });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`workspace missing-cup-final-eu-west-1: not found (404) in organization ${ORG}, or the token may not read it; apply the bootstrap stack cup-final-tfc first\n`);
