@@ -2,6 +2,7 @@ import * as path from "path";
 import { loadProfileFile } from "../../encoding-profiles/profiles";
 import { profileNumbers, profileReport } from "../../encoding-profiles/report";
 import type { EncodingProfile } from "../../config/types";
+import { bundleEntry, runBundle } from "../support/entry";
 import { PROFILES_DIR, runNpmScript } from "../support/project";
 
 function shipped(name: string): EncodingProfile {
@@ -90,10 +91,19 @@ describe("the ladder table", () => {
 });
 
 describe("npm run profile -- <file>", () => {
-  const profile = (...args: string[]) => runNpmScript("profile", args);
+  /** scripts/profile.ts bundled once for this file, as `npm run profile` bundles it. */
+  let PROFILE: string;
+  beforeAll(async () => {
+    PROFILE = await bundleEntry("scripts/profile.ts", "profile-report-test");
+  });
+  const profile = async (...args: string[]) => {
+    const r = await runBundle(PROFILE, args);
+    return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+  };
 
   test("prints the table of a valid profile and exits 0", () => {
-    const r = profile("encoding-profiles/SD-540p.json");
+    // The command as the README gives it (bundles scripts/profile.ts, then runs it).
+    const r = runNpmScript("profile", ["encoding-profiles/SD-540p.json"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("SD-540p (ladder): AVC, 30 fps, closed GOP of 1 s\n");
@@ -101,17 +111,17 @@ describe("npm run profile -- <file>", () => {
     expect(r.stdout).toContain("egress per 1,000 viewers                       1.896 Gb/s\n");
   });
 
-  test("lists what the pipeline sets itself for an imported template", () => {
-    const r = profile("encoding-profiles/imported-hevc-2160p.json");
+  test("lists what the pipeline sets itself for an imported template", async () => {
+    const r = await profile("encoding-profiles/imported-hevc-2160p.json");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
       "Set by the pipeline for its MediaPackage v2 ingest (the template's values are not used):\n  /timecodeConfig\n  /globalConfiguration\n  /outputGroups/0/name\n",
     );
   });
 
-  test("prints every problem of an invalid profile, nothing on stdout, and exits 1", () => {
+  test("prints every problem of an invalid profile, nothing on stdout, and exits 1", async () => {
     const file = "__tests__/fixtures/profiles/invalid/template-gop-mismatch.json";
-    const r = profile(file);
+    const r = await profile(file);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr.trimEnd().split("\n")).toEqual([
@@ -120,8 +130,8 @@ describe("npm run profile -- <file>", () => {
     ]);
   });
 
-  test("without a file, prints its usage and exits 2", () => {
-    const r = profile();
+  test("without a file, prints its usage and exits 2", async () => {
+    const r = await profile();
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("usage: npm run profile -- <profile.json>");
   });
