@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { bundleEntry } from "./support/entry";
+import { bundleEntry, packagesLoadedBy } from "./support/entry";
 import { ROOT, defaultConfig, filesUnder } from "./support/project";
 
 // Bad input that only the whole command shows: files that are not files (pipes, devices,
@@ -109,6 +109,23 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("a refusal is said before synthesis is loaded", () => {
+  // cdktf and the provider bindings take most of a run's start-up: a run refused by its
+  // configuration or its output folder never loads them (synth/driver.ts loads the app lazily).
+  test.concurrent.each([
+    ["a configuration with mistakes", { EVENT_CONFIG: "__tests__/fixtures/config/three-mistakes.json" }, 4],
+    ["an output folder that is a file", { CDKTF_OUTDIR: "package.json" }, 1],
+  ])("%s", async (_name, vars, lines) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, INIT_CWD: undefined, EVENT_CONFIG: undefined, CDKTF_OUTDIR: path.join(temp("bad-input-"), "out"), ...vars };
+    const r = await packagesLoadedBy(MAIN, [], { env });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(lines);
+    // The configuration was checked (the schema validator is loaded), nothing of synthesis was.
+    expect(r.packages).toContain("ajv");
+    expect(r.packages.filter((p) => ["cdktf", "constructs"].includes(p) || p.startsWith("@cdktf/"))).toEqual([]);
+  });
 });
 
 describe("input files that are not configuration files", () => {

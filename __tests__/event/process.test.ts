@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { splitDestroyArgs } from "../../event/args";
-import { bundleEntry, runBundle } from "../support/entry";
+import { bundleEntry, packagesLoadedBy, runBundle } from "../support/entry";
 import { removeApps, writeApp } from "./app";
 
 const ENTRIES: Record<string, string> = {};
@@ -105,6 +105,21 @@ describe("npm run event / npm run destroy as processes", () => {
     expect(lines[0]).toBe(line);
     expect(lines[1]).toBe("usage: npm run event -- <command> [options]");
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("bad usage and a missing app are said before the AWS SDK is loaded (each command loads it when it runs)", async () => {
+    const env = { ...process.env, INIT_CWD: undefined, CDKTF_OUTDIR: "cdktf.out" };
+    for (const [entry, args] of [
+      ["event/cli.ts", ["launch"]],
+      ["event/cli.ts", ["status"]],
+      ["event/destroy.ts", ["--stop-first"]],
+    ] as const) {
+      const r = await packagesLoadedBy(ENTRIES[entry], args, { cwd, env });
+      expect(r.status).not.toBe(0);
+      // The packages are seen (the file reader's validator is one), the AWS SDK is not among them.
+      expect(r.packages).toContain("ajv");
+      expect(r.packages.filter((p) => p.startsWith("@aws-sdk/") || p.startsWith("@smithy/"))).toEqual([]);
+    }
   });
 
   test("destroy keeps its own options and passes the rest on to cdktf", () => {

@@ -1,4 +1,6 @@
 import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { build, BuildOptions } from "esbuild";
 import { ROOT } from "./project";
@@ -29,8 +31,13 @@ export interface Ran {
 
 /** Runs a bundled entry point with arguments, in its own process (asynchronously, so runs of one file may overlap). */
 export function runBundle(file: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
+  return runCommand([file, ...args], options);
+}
+
+/** Runs node with these arguments. */
+function runCommand(nodeArgs: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env });
+    const child = spawn(process.execPath, nodeArgs, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -38,4 +45,28 @@ export function runBundle(file: string, args: readonly string[], options: { cwd?
     child.on("error", reject);
     child.on("close", (status, signal) => resolve({ status, signal, stdout, stderr }));
   });
+}
+
+/**
+ * Runs a bundled entry point like runBundle and also says which packages of node_modules it
+ * loaded (by name, such as "cdktf" or "@aws-sdk/client-medialive"), for tests that a refusal
+ * comes before the heavy ones are loaded.
+ */
+export async function packagesLoadedBy(file: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran & { readonly packages: string[] }> {
+  const out = path.join(os.tmpdir(), `loaded-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+  const script = [
+    "const fs = require('fs');",
+    "process.on('exit', () => fs.writeFileSync(process.env.LOADED_REPORT, JSON.stringify(Object.keys(require.cache))));",
+    "const [file, ...args] = process.argv.slice(1);",
+    "process.argv = [process.argv[0], file, ...args];",
+    "require(file);",
+  ].join("\n");
+  const r = await runCommand(["-e", script, file, ...args], { ...options, env: { ...(options.env ?? process.env), LOADED_REPORT: out } });
+  try {
+    const files: string[] = JSON.parse(fs.readFileSync(out, "utf8"));
+    const packages = new Set(files.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1]).filter((p): p is string => p !== undefined));
+    return { ...r, packages: [...packages].sort() };
+  } finally {
+    fs.rmSync(out, { force: true });
+  }
 }
