@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { bundleEntry, packagesLoadedBy } from "./support/entry";
+import { bundleEntry, childSlot, packagesLoadedBy } from "./support/entry";
 import { ROOT, defaultConfig, filesUnder } from "./support/project";
 
 // Bad input that only the whole command shows: files that are not files (pipes, devices,
@@ -35,11 +35,13 @@ interface RunOptions {
 }
 
 /** Runs the synth entry point with these variables (nothing inherited: no INIT_CWD, EVENT_CONFIG or CDKTF_OUTDIR from the runner). */
-function run(vars: Record<string, string>, options: RunOptions = {}): Promise<Run> {
+async function run(vars: Record<string, string>, options: RunOptions = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ["INIT_CWD", "npm_package_json", "EVENT_CONFIG", "CDKTF_OUTDIR"]) delete env[name];
   Object.assign(env, vars);
-  return new Promise((resolve) => {
+  // The tests run concurrently; their processes take turns (see childSlot). The bound starts with the process.
+  const release = await childSlot();
+  return new Promise<Run>((resolve) => {
     const child = spawn(process.execPath, [options.entry ?? MAIN], { cwd: options.cwd ?? ROOT, env, uid: options.uid, gid: options.gid });
     let stdout = "";
     let stderr = "";
@@ -52,6 +54,7 @@ function run(vars: Record<string, string>, options: RunOptions = {}): Promise<Ru
     }, BOUND_MS);
     child.on("close", (status, signal) => {
       clearTimeout(timer);
+      release();
       resolve({ status, signal, stdout, stderr, hung });
     });
     options.started?.(child.pid!, (signal) => child.kill(signal));
