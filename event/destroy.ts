@@ -57,7 +57,7 @@ async function main(): Promise<number> {
       return 1;
     }
     // The guard calls AWS: its module (and the AWS SDK) is loaded only here.
-    const { destroyGuard } = await import("./commands/guard");
+    const { destroyGuard } = require("./commands/guard") as typeof import("./commands/guard");
     const code = await destroyGuard(ctx, { stopFirst: args.stopFirst });
     if (code !== 0) return code;
   }

@@ -25,9 +25,9 @@ export async function run(args: Args, deps: RunDeps): Promise<number> {
   // Bad values are said before anything is looked up (terraform output can take a while).
   const durationProblem =
     args.command === "ad-break"
-      ? (await import("./commands/ad-break")).parseDuration(args.duration).problem
+      ? (require("./commands/ad-break") as typeof import("./commands/ad-break")).parseDuration(args.duration).problem
       : args.command === "test-signal"
-        ? (await import("./commands/test-signal")).parseSignalDuration(args.duration).problem
+        ? (require("./commands/test-signal") as typeof import("./commands/test-signal")).parseSignalDuration(args.duration).problem
         : undefined;
   if (durationProblem) {
     rt.err(durationProblem);
@@ -41,16 +41,16 @@ export async function run(args: Args, deps: RunDeps): Promise<number> {
   }
   switch (args.command) {
     case "status":
-      return (await import("./commands/status")).status(ctx, { json: args.json });
+      return (require("./commands/status") as typeof import("./commands/status")).status(ctx, { json: args.json });
     case "start":
-      return (await import("./commands/start")).start(ctx, { dryRun: args.dryRun });
+      return (require("./commands/start") as typeof import("./commands/start")).start(ctx, { dryRun: args.dryRun });
     case "stop":
-      return (await import("./commands/stop")).stop(ctx, { dryRun: args.dryRun });
+      return (require("./commands/stop") as typeof import("./commands/stop")).stop(ctx, { dryRun: args.dryRun });
     case "ad-break":
-      return (await import("./commands/ad-break")).adBreak(ctx, { duration: args.duration, dryRun: args.dryRun });
+      return (require("./commands/ad-break") as typeof import("./commands/ad-break")).adBreak(ctx, { duration: args.duration, dryRun: args.dryRun });
     case "schedule":
-      return (await import("./commands/schedule")).schedule(ctx, { json: args.json });
+      return (require("./commands/schedule") as typeof import("./commands/schedule")).schedule(ctx, { json: args.json });
     case "test-signal":
-      return (await import("./commands/test-signal")).testSignal(ctx, { duration: args.duration, dryRun: args.dryRun, pathVar: deps.env.PATH, spawn: deps.spawn });
+      return (require("./commands/test-signal") as typeof import("./commands/test-signal")).testSignal(ctx, { duration: args.duration, dryRun: args.dryRun, pathVar: deps.env.PATH, spawn: deps.spawn });
   }
 }
