@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
-import { IPv4 } from "ipaddr.js";
+import ajvOptions from "./ajv-options.json";
+import { FORMATS } from "./formats";
 import { scanJson, TextPosition } from "./json-syntax";
 
 /** Thrown when a configuration or profile is invalid. One line per problem, in reading order. */
@@ -234,16 +235,15 @@ function longLists(data: unknown): { pointer: string; length: number }[] {
   return found;
 }
 
-/** An IPv4 CIDR block as people write it: four decimal parts (no octal, hex or short forms), a prefix of 0 to 32. */
-function isIpv4Cidr(text: string): boolean {
-  const parts = /^([\d.]+)\/(3[0-2]|[12]?\d)$/.exec(text);
-  return parts !== null && IPv4.isValidFourPartDecimal(parts[1]);
-}
-
-/** One ajv instance for the project's schemas: all errors, strict, defaults filled in. */
+/**
+ * A validator for one of the project's schemas (ajv-options.json: all errors, strict, defaults
+ * filled in). The event file and ladder schemas are precompiled (`npm run generate`); this
+ * compiles the others when first used.
+ */
 export function compileSchema(schema: object): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: true, verbose: true });
-  ajv.addFormat("ipv4-cidr", isIpv4Cidr);
+  const { "//": _why, ...options } = ajvOptions;
+  const ajv = new Ajv(options);
+  for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
   return ajv.compile(schema);
 }
 

@@ -7,15 +7,16 @@ import { CLOUDFRONT_REGION } from "../modules/delivery/region";
 import { checkAlarms } from "./alarms";
 import { checkServiceContracts } from "./contract-checks";
 import { ingestTypeOf, outputLockingOf } from "./ingest";
-import { ConfigError, compileSchema, readInputText, readJsonFile, validateAgainst } from "./json-file";
+import { ConfigError, readInputText, readJsonFile, validateAgainst } from "./json-file";
 import { listProfiles, loadProfileFile } from "../encoding-profiles/profiles";
 import { checkText, pointerSegment, terraformLiteral } from "./text-rules";
 import type { EncodingProfile, EventConfig, LoadedEvent } from "./types";
-import eventSchema from "./event.schema.json";
+import precompiledEventValidator from "./event.validate.generated";
 
 export { ConfigError } from "./json-file";
 
-let validateEvent: ValidateFunction | undefined;
+/** The event schema's validator, precompiled by `npm run generate` from event.schema.json. */
+const validateEvent = precompiledEventValidator as unknown as ValidateFunction;
 
 export interface LoadOptions {
   /** Directory holding the encoding profiles (`<name>.json`). */
@@ -43,7 +44,6 @@ export function loadEvent(file: string, options: LoadOptions): LoadedEvent {
 export function checkEvent(data: unknown, display: string, profilesDir: string, baseDir = process.cwd()): LoadedEvent {
   const problems: string[] = [];
   const warnings: string[] = [];
-  validateEvent ??= compileSchema(eventSchema);
   // ajv fills defaults into the object it validates; work on a copy so callers keep theirs.
   const copy = structuredClone(data);
   const schemaOk = validateAgainst(validateEvent, copy, display, problems);

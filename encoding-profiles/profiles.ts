@@ -1,17 +1,18 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ValidateFunction } from "ajv";
-import { compileSchema, readJsonFile, validateAgainst } from "../config/json-file";
+import { readJsonFile, validateAgainst } from "../config/json-file";
 import { ProfileSubject, RenditionSubject, checkProfileSubject, codingModeFor } from "./checks";
 import { TEMPLATE_KEYS, importTemplate } from "./template-import";
 import { checkText, terraformLiteral } from "../config/text-rules";
 import type { AudioTrack, CaptionTrack, EncodingProfile, LadderFile, ProfileOutput, Rendition } from "../config/types";
-import ladderSchema from "./ladder.schema.json";
+import precompiledLadderValidator from "./ladder.validate.generated";
 
 // The ingest segment length is the encoder's (modules/encoder/options.ts); the report and stacks read it from here too.
 export { ingestSegmentSeconds } from "../modules/encoder/options";
 
-let validateLadder: ValidateFunction | undefined;
+/** The ladder schema's validator, precompiled by `npm run generate` from ladder.schema.json. */
+const validateLadder = precompiledLadderValidator as unknown as ValidateFunction;
 
 /** The caption description a ladder's `captions` block becomes (embedded captions passed through). */
 const LADDER_CAPTIONS = "embedded";
@@ -87,7 +88,6 @@ function literalProse(profile: EncodingProfile): EncodingProfile {
 }
 
 function loadLadder(data: unknown, fileName: string, display: string, problems: string[]): EncodingProfile | undefined {
-  validateLadder ??= compileSchema(ladderSchema);
   if (!validateAgainst(validateLadder, data, display, problems)) return undefined;
   const ladder = data as LadderFile;
   const say = (pointer: string, text: string) => problems.push(`${display}: ${pointer} ${text}`);

@@ -8,6 +8,8 @@
 //   config/event.schema.json             -> config/event.generated.ts (event configuration types)
 //   encoding-profiles/ladder.schema.json -> encoding-profiles/ladder.generated.ts (ladder file types)
 //   config/event.schema.json             -> docs/configuration.md, the table between its markers
+//   config/event.schema.json             -> config/event.validate.generated.ts (precompiled validator)
+//   encoding-profiles/ladder.schema.json -> encoding-profiles/ladder.validate.generated.ts (the same)
 //
 // Checked here, not regenerated (their input is not available offline):
 //   providers/aws/medialive-encoder-settings.json and encoding-profiles/medialive-template.schema.json
@@ -24,6 +26,7 @@
 const fs = require("fs");
 const path = require("path");
 const { schemaTypes } = require("./generate/schema-types");
+const { validatorModule } = require("./generate/validators");
 const { freshTable } = require("./config-reference");
 const { templateSchemaProblems } = require("./generate/medialive-check");
 const { tagSupportProblems } = require("./generate/tag-support-check");
@@ -36,6 +39,8 @@ const GENERATED = [
   { file: "config/event.generated.ts", make: () => schemaTypes(root, "config/event.schema.json", "EventFile", COMMAND) },
   { file: "encoding-profiles/ladder.generated.ts", make: () => schemaTypes(root, "encoding-profiles/ladder.schema.json", "LadderFile", COMMAND) },
   { file: "docs/configuration.md", make: async () => freshTable(fs.readFileSync(path.join(root, "docs/configuration.md"), "utf8")) },
+  { file: "config/event.validate.generated.ts", make: async () => validatorModule(root, "config/event.schema.json", "config/event.validate.generated.ts", COMMAND) },
+  { file: "encoding-profiles/ladder.validate.generated.ts", make: async () => validatorModule(root, "encoding-profiles/ladder.schema.json", "encoding-profiles/ladder.validate.generated.ts", COMMAND) },
 ];
 
 /** Each checked-only file: a function returning its problems (strings). */
