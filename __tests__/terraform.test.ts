@@ -1,17 +1,28 @@
 import * as crypto from "crypto";
 import { checkAwsccBlocks } from "./support/awscc-schema";
-import { StackJson, load, shippedConfigs, synthApp } from "./support/project";
+import { StackJson, load, shippedConfigs, synthApp, withFixtureProfile } from "./support/project";
 import { terraformCheckBatcher, terraformCheckSkipReason } from "./support/terraform-check";
 
-// Every stack of every shipped configuration, each distinct stack once.
+// Every stack of every shipped configuration, and the regional stack of the default event with
+// each fixture profile that no shipped configuration uses (__tests__/profiles/encoder.test.ts
+// checks what those profiles become), each distinct stack once.
+const FIXTURE_PROFILES = ["ladder-hevc-captions", "template-mediapackage-group"];
+const events = [
+  ...shippedConfigs().map((file) => ({ label: file, loaded: load(file), only: undefined as string | undefined })),
+  ...FIXTURE_PROFILES.map((profile) => {
+    const loaded = withFixtureProfile(profile);
+    return { label: `fixture profile ${profile}`, loaded, only: `${loaded.config.event.name}-${loaded.config.regions[0]}` as string | undefined };
+  }),
+];
 const seen = new Set<string>();
 const cases: [string, StackJson][] = [];
-for (const file of shippedConfigs()) {
-  for (const [name, stack] of Object.entries(synthApp(load(file)))) {
+for (const { label, loaded, only } of events) {
+  for (const [name, stack] of Object.entries(synthApp(loaded))) {
+    if (only && name !== only) continue;
     const hash = crypto.createHash("sha256").update(JSON.stringify(stack)).digest("hex");
     if (seen.has(hash)) continue;
     seen.add(hash);
-    cases.push([`${file} → ${name}`, stack]);
+    cases.push([`${label} → ${name}`, stack]);
   }
 }
 

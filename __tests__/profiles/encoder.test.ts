@@ -1,37 +1,15 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { checkEvent } from "../../config/load";
-import type { LoadedEvent } from "../../config/types";
-import { FIXTURES_DIR, PROFILES_DIR, StackJson, defaultConfig, synthApp } from "../support/project";
-import { terraformCheck, terraformCheckSkipReason } from "../support/terraform-check";
+import { PROFILES_DIR } from "../support/project";
 import { channelOf, profileNamed, requiredProps, synthEncoder } from "../modules/encoder/encoder-scope";
 
 // What each kind of profile becomes in the MediaLive channel: the Encoder construct alone
 // (Testing.synthScope) with the profile loaded as the loader loads it, and default channel settings.
-// Only the Terraform plans synthesize a whole regional stack.
+// The regional stacks these fixture profiles make are planned with the others by __tests__/terraform.test.ts.
 
 /** The channel the Encoder synthesizes for a profile (HLS ingest, a STANDARD channel, default settings). */
 function channelFor(profile: ReturnType<typeof profileNamed>): any {
   return channelOf(synthEncoder(requiredProps({ profile })).json);
-}
-
-/** The regional stack an event synthesizes (the first region), for the Terraform plan. */
-function regional(loaded: LoadedEvent): StackJson {
-  return synthApp(loaded)[`${loaded.config.event.name}-${loaded.config.regions[0]}`];
-}
-
-/** The default event with a profile from the valid fixtures. */
-function withFixtureProfile(name: string): LoadedEvent {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "profiles-"));
-  try {
-    fs.copyFileSync(path.join(FIXTURES_DIR, "profiles", "valid", `${name}.json`), path.join(dir, `${name}.json`));
-    const config = defaultConfig();
-    config.channel.encodingProfile = name;
-    return checkEvent(config, "event.json", dir);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 /** API JSON as Terraform JSON: camelCase keys in snake_case (a test-side transcription, key by key). */
@@ -42,10 +20,6 @@ function snake(value: unknown): unknown {
   }
   return value;
 }
-
-// Where CI requires the Terraform check, a missing Terraform fails these tests instead of skipping them.
-const skipTerraform = terraformCheckSkipReason();
-if (skipTerraform && process.env.REQUIRE_TERRAFORM_CHECK) throw new Error(`Terraform check required but cannot run: ${skipTerraform}`);
 
 const template = (name: string) => JSON.parse(fs.readFileSync(path.join(PROFILES_DIR, `${name}.json`), "utf8"));
 
@@ -182,12 +156,6 @@ describe("a HEVC ladder with 5.1 audio and captions (fixture ladder-hevc-caption
       { name: "embedded-captions", selector_settings: { embedded_source_settings: { convert_608_to_708: "DISABLED", scte20_detection: "OFF" } } },
     ]);
   });
-
-  (skipTerraform ? test.skip : test)("passes terraform validate and plan with the real provider", async () => {
-    const result = await terraformCheck("profile-ladder-hevc-captions", regional(withFixtureProfile("ladder-hevc-captions")));
-    expect(result.log).toBe("");
-    expect(result.ok).toBe(true);
-  });
 });
 
 describe("a template with a MediaPackage output group and an audio-only output (fixture template-mediapackage-group)", () => {
@@ -200,11 +168,5 @@ describe("a template with a MediaPackage output group and an audio-only output (
       ["sd", "video_sd", ["audio_eng"], { standard_hls_settings: expect.objectContaining({ audio_rendition_sets: "program_audio" }) }],
       ["spanish", undefined, ["audio_spa"], { audio_only_hls_settings: { audio_group_id: "program_audio", audio_track_type: "ALTERNATE_AUDIO_AUTO_SELECT_DEFAULT" } }],
     ]);
-  });
-
-  (skipTerraform ? test.skip : test)("passes terraform validate and plan with the real provider", async () => {
-    const result = await terraformCheck("profile-template-mediapackage-group", regional(withFixtureProfile("template-mediapackage-group")));
-    expect(result.log).toBe("");
-    expect(result.ok).toBe(true);
   });
 });

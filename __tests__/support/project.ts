@@ -31,6 +31,19 @@ export function defaultConfig(): Record<string, any> {
   return JSON.parse(fs.readFileSync(path.join(CONFIG_DIR, "default.json"), "utf8"));
 }
 
+/** The default event with a profile from the valid fixtures (__tests__/fixtures/profiles/valid). */
+export function withFixtureProfile(name: string): LoadedEvent {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "profiles-"));
+  try {
+    fs.copyFileSync(path.join(FIXTURES_DIR, "profiles", "valid", `${name}.json`), path.join(dir, `${name}.json`));
+    const config = defaultConfig();
+    config.channel.encodingProfile = name;
+    return checkEvent(config, "event.json", dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Checks an in-memory configuration (as if it were the file `display`, in folder `baseDir`). */
 export function check(config: unknown, display = "test.json", baseDir?: string): LoadedEvent {
   return checkEvent(config, display, PROFILES_DIR, baseDir);

@@ -1,9 +1,9 @@
-// Test order: files that run the Terraform check first (they mostly wait for terraform, which
-// then works on one core while the other worker runs the rest), then jest's usual order
-// (slowest and failed first, from its timing cache).
+// Test order: the files that run Terraform first, one per worker (the Terraform check's one plan
+// of every stack, and the harness's own small plans), so no plan is left for the end of the run;
+// then jest's usual order (slowest and failed first, from its timing cache).
 const Sequencer = require("@jest/test-sequencer").default;
 
-const TERRAFORM_FIRST = [/[\\/]__tests__[\\/]terraform\.test\.ts$/];
+const TERRAFORM_FIRST = [/[\\/]__tests__[\\/]terraform\.test\.ts$/, /[\\/]__tests__[\\/]harness[\\/]terraform-check\.test\.ts$/];
 
 class TerraformFirst extends Sequencer {
   sort(tests) {
