@@ -59,7 +59,12 @@ function outcome(config: unknown): { problems: readonly string[] } | { loaded: R
 function stringsOf(value: unknown, out: string[] = []): string[] {
   if (typeof value === "string") out.push(value);
   else if (Array.isArray(value)) value.forEach((v) => stringsOf(v, out));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) stringsOf(v, out.concat(k) && out).push(k);
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      stringsOf(v, out);
+    }
+  }
   return out;
 }
 
@@ -78,7 +83,9 @@ describe.each(FORMS)("$name", (form) => {
     const accepted = new Map<string, { config: Record<string, any>; pointers: string[]; fields: Set<string> }>();
     let rejected = 0;
     for (const field of fields) {
-      for (const base of bases) {
+      // Each field in the first shipped config that sets it (the walk above shows one does): the
+      // rules are the field's, the same in every config, and every other config would only repeat them.
+      for (const base of bases.filter((b) => pointersFor(b.config, field.pattern).length > 0).slice(0, 1)) {
         for (const pointer of pointersFor(base.config, field.pattern)) {
           const original: string = pointer.split("/").slice(1).reduce((n: any, k) => n[k.replace(/~1/g, "/").replace(/~0/g, "~")], base.config);
           const result = outcome(withString(base.config, pointer, `${original}${form.text}`));
@@ -100,6 +107,7 @@ describe.each(FORMS)("$name", (form) => {
     // Whatever was accepted is synthesized with every accepted field changed at once.
     // One synthesis per distinct set of accepted fields is enough (synthesis is the slow part).
     const seen = new Set<string>();
+    let escapedSeen = false;
     for (const [name, { config, pointers, fields: names }] of accepted) {
       const key = [...names].sort().join(" ");
       if (seen.has(key)) continue;
@@ -108,8 +116,10 @@ describe.each(FORMS)("$name", (form) => {
       if (!("loaded" in result)) throw new Error(`${name} with ${pointers.join(", ")}: ${result.problems.join("; ")}`);
       const text = stringsOf(synthApp(result.loaded));
       expect({ name, unescaped: text.filter((s) => form.unescaped.test(s)) }).toEqual({ name, unescaped: [] });
-      if (form.escaped) expect(text.some((s) => s.includes(form.escaped!))).toBe(true);
+      if (form.escaped && text.some((s) => s.includes(form.escaped!))) escapedSeen = true;
     }
+    // Some accepted prose reaches Terraform, escaped (a waiver's reason, for one, never does).
+    if (form.escaped) expect(escapedSeen).toBe(true);
     if (!form.escaped) expect([...accepted.values()].flatMap((a) => a.pointers)).toEqual([]);
   });
 });
