@@ -66,6 +66,16 @@ export function synthApp(loaded: LoadedEvent): Record<string, StackJson> {
 
 /** What synthApp returns, as the text of each stack's cdk.tf.json: the bytes cdktf wrote. */
 export function synthAppFiles(loaded: LoadedEvent): Record<string, string> {
+  return synthesis(loaded).stacks;
+}
+
+/** The manifest.json of the same synthesis (stacks, their dependencies: cdktf's apply order). */
+export function synthManifest(loaded: LoadedEvent): Record<string, any> {
+  return JSON.parse(synthesis(loaded).manifest);
+}
+
+/** One synthesis of the event, from the run's cache: each stack's file and the manifest, as text. */
+function synthesis(loaded: LoadedEvent): { stacks: Record<string, string>; manifest: string } {
   return cached(loaded, () => {
     // Loaded only when this run has not synthesized the event yet: a test file that reads cached
     // syntheses never loads cdktf, the providers' bindings or the stacks.
@@ -75,7 +85,10 @@ export function synthAppFiles(loaded: LoadedEvent): Record<string, string> {
       const { app } = buildApp(loaded, { outdir });
       app.synth();
       const dir = path.join(outdir, "stacks");
-      return Object.fromEntries(fs.readdirSync(dir).sort().map((name) => [name, fs.readFileSync(path.join(dir, name, "cdk.tf.json"), "utf8")]));
+      return {
+        stacks: Object.fromEntries(fs.readdirSync(dir).sort().map((name) => [name, fs.readFileSync(path.join(dir, name, "cdk.tf.json"), "utf8")])),
+        manifest: fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"),
+      };
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
