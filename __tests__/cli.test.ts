@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { secretsIn } from "./policy/secret-scan";
 import { bundleEntry, runBundle } from "./support/entry";
-import { ROOT, filesUnder, runNpmScript } from "./support/project";
+import { ROOT, filesUnder, load, runNpmScript, synthOutputFiles } from "./support/project";
 
 /** main.ts bundled for these tests (not .build/main.js, which `npm run synth` rebuilds). */
 let MAIN: string;
@@ -70,24 +70,26 @@ beforeAll(async () => {
 });
 
 describe("npm run synth", () => {
-  test("synthesizes the default event without being told which config to use, replacing an earlier synthesis as a whole; a second synthesis is byte-identical", async () => {
+  test("synthesizes the default event without being told which config to use, replacing an earlier synthesis as a whole; the bytes are those of another synthesis", async () => {
     // The command as the README gives it; the other tests run the same bundle without npm.
     const { outdir } = earlierSynthesis();
     const r = runNpmScript("synth", [], synthEnv(outdir));
-    const again = await synth();
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Synthesized config/default.json (demo-live, profile HD-1080p)");
     expect(r.stdout).toContain("Policy check of config/default.json: 25 rules on 2 stacks: no errors, 0 waived, 1 note\n");
     expect(Object.keys(filesUnder(outdir)).sort()).toEqual(["manifest.json", "stacks/demo-live-cdn/cdk.tf.json", "stacks/demo-live-eu-west-1/cdk.tf.json"]);
     expect(leftovers(outdir)).toEqual([]);
-    expect(again.status).toBe(0);
-    expectReproducible(filesUnder(outdir), filesUnder(again.outdir));
+    // The run's synthesis of the same event, made in another process (the test harness's own).
+    expectReproducible(filesUnder(outdir), synthOutputFiles(load("config/default.json")));
   });
 
-  test("two synths of config/examples/mediaconnect-srt-encrypted.json are byte-identical and carry no machine paths, user names, timestamps or secrets", async () => {
-    const [a, b] = await Promise.all([synth("config/examples/mediaconnect-srt-encrypted.json"), synth("config/examples/mediaconnect-srt-encrypted.json")]);
-    expectReproducible(filesUnder(a.outdir), filesUnder(b.outdir));
+  test("config/examples/mediaconnect-srt-encrypted.json: the same bytes as another synthesis, and no machine paths, user names, timestamps or secrets", async () => {
+    const file = "config/examples/mediaconnect-srt-encrypted.json";
+    const a = await synth(file);
+    expect(a.stderr).toBe("");
+    expect(a.status).toBe(0);
+    expectReproducible(filesUnder(a.outdir), synthOutputFiles(load(file)));
   });
 
   test("a policy error prints the report, writes nothing and exits non-zero", async () => {

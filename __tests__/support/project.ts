@@ -74,6 +74,12 @@ export function synthManifest(loaded: LoadedEvent): Record<string, any> {
   return JSON.parse(synthesis(loaded).manifest);
 }
 
+/** The same synthesis as the files of an output folder: manifest.json and stacks/<name>/cdk.tf.json. */
+export function synthOutputFiles(loaded: LoadedEvent): Record<string, string> {
+  const { stacks, manifest } = synthesis(loaded);
+  return { "manifest.json": manifest, ...Object.fromEntries(Object.entries(stacks).map(([name, text]) => [`stacks/${name}/cdk.tf.json`, text])) };
+}
+
 /** One synthesis of the event, from the run's cache: each stack's file and the manifest, as text. */
 function synthesis(loaded: LoadedEvent): { stacks: Record<string, string>; manifest: string } {
   return cached(loaded, () => {
