@@ -10,10 +10,8 @@
 // pipeline sets itself: the output group's destination, segmenting and delivery settings, the
 // transport stream settings, timecode and global configuration (see ImportedSettings.replaced).
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { compileSchema } from "../config/json-file";
 import { AudioSubject, MAX_BITRATE, MAX_FRAME, OutputSubject, PROFILE_NAME, ProfileSubject, RenditionSubject, Say, channelsOf, checkProfileSubject, words } from "./checks";
 import type { AudioTrack, CaptionLanguage, CaptionTrack, EncodingProfile, InputSpecification, ProfileOutput, RateControl, Rendition, VideoCodec, VideoProfile } from "../config/types";
-import templateSchema from "./medialive-template.schema.json";
 import providerSettings from "../providers/aws/medialive-encoder-settings.json";
 import ranges from "./medialive-ranges.json";
 
@@ -59,6 +57,12 @@ type Json = Record<string, any>;
 
 let validateTemplate: ValidateFunction | undefined;
 
+/** The template schema's validator, precompiled by `npm run generate`; loaded when a template is first read (0.7 MB of code). */
+function templateValidator(): ValidateFunction {
+  validateTemplate ??= (require("./medialive-template.validate.generated") as { default: unknown }).default as ValidateFunction;
+  return validateTemplate;
+}
+
 /**
  * Checks and converts one MediaLive template. Problems are appended; the profile is returned
  * when the template could be converted (the caller discards it when any problem was found).
@@ -68,9 +72,9 @@ export function importTemplate(data: unknown, fileName: string, display: string,
   if (!PROFILE_NAME.test(fileName)) {
     problems.push(`${display}: the file name ${JSON.stringify(fileName)} cannot be a profile name (the name of a template is its file name): use letters, digits, . _ or -, at most 64 characters`);
   }
-  validateTemplate ??= compileSchema(templateSchema);
-  if (!validateTemplate(data)) {
-    for (const err of validateTemplate.errors ?? []) {
+  const validate = templateValidator();
+  if (!validate(data)) {
+    for (const err of validate.errors ?? []) {
       const line = describeSchemaError(err);
       if (line) problems.push(`${display}: ${line}`);
     }

@@ -10,6 +10,7 @@
 //   config/event.schema.json             -> docs/configuration.md, the table between its markers
 //   config/event.schema.json             -> config/event.validate.generated.ts (precompiled validator)
 //   encoding-profiles/ladder.schema.json -> encoding-profiles/ladder.validate.generated.ts (the same)
+//   encoding-profiles/medialive-template.schema.json -> encoding-profiles/medialive-template.validate.generated.ts (the same)
 //
 // Checked here, not regenerated (their input is not available offline):
 //   providers/aws/medialive-encoder-settings.json and encoding-profiles/medialive-template.schema.json
@@ -41,6 +42,10 @@ const GENERATED = [
   { file: "docs/configuration.md", make: async () => freshTable(fs.readFileSync(path.join(root, "docs/configuration.md"), "utf8")) },
   { file: "config/event.validate.generated.ts", make: async () => validatorModule(root, "config/event.schema.json", "config/event.validate.generated.ts", COMMAND) },
   { file: "encoding-profiles/ladder.validate.generated.ts", make: async () => validatorModule(root, "encoding-profiles/ladder.schema.json", "encoding-profiles/ladder.validate.generated.ts", COMMAND) },
+  {
+    file: "encoding-profiles/medialive-template.validate.generated.ts",
+    make: async () => validatorModule(root, "encoding-profiles/medialive-template.schema.json", "encoding-profiles/medialive-template.validate.generated.ts", COMMAND),
+  },
 ];
 
 /** Each checked-only file: a function returning its problems (strings). */
