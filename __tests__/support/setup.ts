@@ -10,8 +10,12 @@ setupJest();
 // cdktf captures a complete stack trace every time it creates a token (each reference and each
 // lazy value, thousands per synthesis) onto a plain object it keeps for its error messages. Under
 // jest, source-map-support maps every frame of every such trace through the source maps: that was
-// about a third of the CPU of a test that synthesizes, and formatting them at all another tenth.
-// Traces captured onto anything but an Error are left empty (cdktf then keeps no creation stack);
-// errors, which is what a failing test shows, are still mapped to the TypeScript.
+// about a third of the CPU of a test that synthesizes, and capturing the frames at all another
+// tenth. Traces are captured and formatted only for errors (what a failing test shows, still
+// mapped to the TypeScript); anything else keeps an empty stack, and cdktf then no creation stack.
+const capture = Error.captureStackTrace;
+Error.captureStackTrace = (target: object, constructorOpt?: Function) => {
+  if (types.isNativeError(target)) capture(target, constructorOpt);
+};
 const mapped = Error.prepareStackTrace;
 if (mapped) Error.prepareStackTrace = (error: unknown, frames: NodeJS.CallSite[]) => (types.isNativeError(error) ? mapped(error as Error, frames) : "");
