@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import Ajv, { ErrorObject, ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import ajvOptions from "./ajv-options.json";
 import { FORMATS } from "./formats";
 import { scanJson, TextPosition } from "./json-syntax";
@@ -242,6 +242,9 @@ function longLists(data: unknown): { pointer: string; length: number }[] {
  */
 export function compileSchema(schema: object): ValidateFunction {
   const { "//": _why, ...options } = ajvOptions;
+  // Loaded here, not at the top: the configuration's own validators are precompiled, and ajv's
+  // compiler is the largest package a refused run would otherwise load.
+  const { default: Ajv } = require("ajv") as typeof import("ajv");
   const ajv = new Ajv(options);
   for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
   return ajv.compile(schema);

@@ -116,8 +116,8 @@ describe("npm run event / npm run destroy as processes", () => {
     ] as const) {
       const r = await packagesLoadedBy(ENTRIES[entry], args, { cwd, env });
       expect(r.status).not.toBe(0);
-      // The packages are seen (the file reader's validator is one), the AWS SDK is not among them.
-      expect(r.packages).toContain("ajv");
+      // Packages are seen (the observer works: the file reader loads some), the AWS SDK is not among them.
+      expect(r.packages.length).toBeGreaterThan(0);
       expect(r.packages.filter((p) => p.startsWith("@aws-sdk/") || p.startsWith("@smithy/"))).toEqual([]);
     }
   });
