@@ -38,12 +38,12 @@ if (skipReason && process.env.REQUIRE_TERRAFORM_CHECK) throw new Error(`Terrafor
 if (skipReason) console.log(`Terraform check skipped: ${skipReason}`);
 
 // The selected stacks (all, or those -t names) start together and are planned together: one
-// Terraform working directory per few regions, each stack a module; each test reports its own.
+// Terraform working directory, each stack a module, one plan; each test reports its own errors.
 const plan = terraformCheckBatcher();
 (skipReason ? describe.skip : describe)("terraform plan (which validates) with the real hashicorp/aws provider", () => {
   test.concurrent.each(cases)("%s", async (label, stack) => {
     const result = await plan(label, stack);
     expect(result.log).toBe("");
     expect(result.ok).toBe(true);
-  }, 1800000); // every test waits for the plan of its group, and the groups run one after the other
+  }, 1800000); // every test waits for the one plan of all the stacks
 });

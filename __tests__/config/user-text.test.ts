@@ -68,6 +68,14 @@ function stringsOf(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/** Fields of the event file that never reach the synthesized Terraform (the policy pack reads them). */
+const NOT_EMITTED = [/^\/policy\/waivers\/\d+\/reason$/];
+
+/** The string at a JSON pointer. */
+function valueAt(config: Record<string, any>, pointer: string): string {
+  return pointer.split("/").slice(1).reduce((n: any, k) => n[k.replace(/~1/g, "/").replace(/~0/g, "~")], config);
+}
+
 const fields = stringFields(eventSchema as Record<string, any>);
 const bases = baseConfigs();
 
@@ -106,20 +114,18 @@ describe.each(FORMS)("$name", (form) => {
     expect(rejected).toBeGreaterThan(0);
     // Whatever was accepted is synthesized with every accepted field changed at once.
     // One synthesis per distinct set of accepted fields is enough (synthesis is the slow part).
-    const seen = new Set<string>();
-    let escapedSeen = false;
-    for (const [name, { config, pointers, fields: names }] of accepted) {
-      const key = [...names].sort().join(" ");
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const [name, { config, pointers }] of accepted) {
       const result = outcome(config);
       if (!("loaded" in result)) throw new Error(`${name} with ${pointers.join(", ")}: ${result.problems.join("; ")}`);
       const text = stringsOf(synthApp(result.loaded));
       expect({ name, unescaped: text.filter((s) => form.unescaped.test(s)) }).toEqual({ name, unescaped: [] });
-      if (form.escaped && text.some((s) => s.includes(form.escaped!))) escapedSeen = true;
+      // Each accepted value comes out as written, escaped where Terraform would read it, unless the
+      // field never reaches Terraform at all.
+      const missing = pointers
+        .filter((p) => !NOT_EMITTED.some((re) => re.test(p)))
+        .filter((p) => !text.some((s) => s.includes(`${valueAt(config, p).slice(0, -form.text.length)}${form.escaped}`)));
+      expect({ name, missing }).toEqual({ name, missing: [] });
     }
-    // Some accepted prose reaches Terraform, escaped (a waiver's reason, for one, never does).
-    if (form.escaped) expect(escapedSeen).toBe(true);
     if (!form.escaped) expect([...accepted.values()].flatMap((a) => a.pointers)).toEqual([]);
   });
 });

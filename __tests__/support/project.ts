@@ -61,12 +61,7 @@ export type StackJson = Record<string, any>;
  * test file or worker, parses them instead. Each call returns a fresh copy.
  */
 export function synthApp(loaded: LoadedEvent): Record<string, StackJson> {
-  return Object.fromEntries(Object.entries(synthAppFiles(loaded)).map(([name, text]) => [name, JSON.parse(text)]));
-}
-
-/** What synthApp returns, as the text of each stack's cdk.tf.json: the bytes cdktf wrote. */
-export function synthAppFiles(loaded: LoadedEvent): Record<string, string> {
-  return synthesis(loaded).stacks;
+  return Object.fromEntries(Object.entries(synthesis(loaded).stacks).map(([name, text]) => [name, JSON.parse(text)]));
 }
 
 /** The manifest.json of the same synthesis (stacks, their dependencies: cdktf's apply order). */
