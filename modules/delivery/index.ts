@@ -116,9 +116,10 @@ export interface DeliveryProps {
    */
   readonly startoverWindowSeconds?: number;
   /**
-   * The low-latency HLS part length (MediaLive's ingest segment), when an endpoint serves
-   * low-latency HLS: the origin read timeout must outlast a blocking playlist reload.
-   * @default no low-latency HLS
+   * The low-latency HLS part length (MediaLive's ingest segment), required when an endpoint's
+   * manifests include `lowLatencyHls` (a Packager endpoint's do by default): the origin read
+   * timeout must outlast a blocking playlist reload.
+   * @default none (allowed only when no endpoint serves low-latency HLS)
    */
   readonly lowLatencyPartSeconds?: number;
   /** @default "PriceClass_All" */
@@ -516,6 +517,8 @@ function validate(props: DeliveryProps, failoverStatusCodes: readonly number[]):
   };
   if (props.origins.length === 0) fail("origins is empty; give at least the primary region's packager");
   if (props.endpoints.length === 0) fail("endpoints is empty; give the packagers' endpoints to serve");
+  const lowLatency = props.endpoints.filter((ep) => ep.manifests.includes("lowLatencyHls")).map((ep) => ep.name);
+  if (lowLatency.length > 0 && props.lowLatencyPartSeconds === undefined) fail(`endpoints ${lowLatency.join(", ")} serve low-latency HLS but lowLatencyPartSeconds is not given; give the part length (MediaLive's ingest segment) so the origin read timeout outlasts a blocking playlist reload`);
   for (const origin of props.origins) {
     const missing = props.endpoints.filter((ep) => !(ep.name in origin.endpointArns)).map((ep) => ep.name);
     if (missing.length > 0) fail(`origin ${origin.region} has no endpoint ARN for ${missing.join(", ")} (got ARNs for ${JSON.stringify(Object.keys(origin.endpointArns))}); every origin needs every endpoint`);

@@ -32,8 +32,10 @@ const CERTIFICATE = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5
 const arn = (region: string, endpoint: string) => `arn:aws:mediapackagev2:${region}:123456789012:channelGroup/ev/channel/live/originEndpoint/${endpoint}`;
 const endpoints: DeliveryProps["endpoints"] = [
   { name: "cmaf", manifests: ["hls", "dash"] },
-  { name: "ts", manifests: ["lowLatencyHls"] },
+  { name: "ts", manifests: ["hls"] },
 ];
+/** The same endpoints, the second serving low-latency HLS (which needs `lowLatencyPartSeconds`). */
+const lowLatencyEndpoints: DeliveryProps["endpoints"] = [endpoints[0], { name: "ts", manifests: ["lowLatencyHls"] }];
 
 type Required = Pick<DeliveryProps, "naming" | "account" | "channelGroupName" | "endpoints" | "origins">;
 
@@ -213,7 +215,7 @@ describe("Delivery with only the required props (one region)", () => {
     expect(parsed(json).output.playback.value.urls).toEqual({
       "cmaf/hls": `https://${domain}/out/v1/ev/live/cmaf/index.m3u8`,
       "cmaf/dash": `https://${domain}/out/v1/ev/live/cmaf/dash.mpd`,
-      "ts/lowLatencyHls": `https://${domain}/out/v1/ev/live/ts/index-ll.m3u8`,
+      "ts/hls": `https://${domain}/out/v1/ev/live/ts/index.m3u8`,
     });
   });
 });
@@ -258,6 +260,7 @@ describe("Delivery with every prop (two regions)", () => {
     channelName: "main",
     segmentDurationSeconds: 6,
     startoverWindowSeconds: 0,
+    endpoints: lowLatencyEndpoints,
     lowLatencyPartSeconds: 1,
     priceClass: "PriceClass_100",
     originShieldRegion: "eu-west-1",
@@ -427,6 +430,7 @@ test("the example in docs/packaging-and-delivery-modules.md compiles (tsc checks
           awsccProvider,
         },
       ],
+      lowLatencyPartSeconds: 2,
       firewall: {},
       accessLogs: { retentionDays: 30 },
     });
@@ -456,6 +460,12 @@ describe("Delivery validation", () => {
   test("rejects an origin without the ARN of an endpoint", () => {
     expect(() => synth(["eu-west-1"], { endpoints: [...endpoints, { name: "extra", manifests: ["hls"] }] })).toThrow(
       'Delivery: origin eu-west-1 has no endpoint ARN for extra (got ARNs for ["cmaf","ts"]); every origin needs every endpoint',
+    );
+  });
+
+  test("rejects low-latency HLS without the part length (a blocking playlist reload would outlast the default read timeout)", () => {
+    expect(() => synth(["eu-west-1"], { endpoints: lowLatencyEndpoints })).toThrow(
+      "Delivery: endpoints ts serve low-latency HLS but lowLatencyPartSeconds is not given; give the part length (MediaLive's ingest segment) so the origin read timeout outlasts a blocking playlist reload",
     );
   });
 
