@@ -331,6 +331,20 @@ describe("rejects", () => {
     expect(build(SRT, { mediaLiveRoleArn: undefined })).toThrow("Contribution: type MEDIACONNECT needs mediaLiveRoleArn, the role MediaLive reads the flows with");
   });
 
+  test("rejects Availability Zones other than two per region", () => {
+    const zones = { "eu-west-1": ["eu-west-1a", "eu-west-1b", "eu-west-1c"] };
+    expect(build({ ...SRT, mediaconnect: { ...SRT.mediaconnect!, availabilityZones: zones } })).toThrow(
+      'Contribution: mediaconnect.availabilityZones.eu-west-1 must list two zones, for the flows of pipeline a and b (got ["eu-west-1a","eu-west-1b","eu-west-1c"])',
+    );
+  });
+
+  test("rejects an Availability Zone name with characters zone names do not have (it would go into a Terraform expression)", () => {
+    const zones = { "eu-west-1": ["eu-west-1a", 'eu-west-1b"]) || true #'] };
+    expect(build({ ...SRT, mediaconnect: { ...SRT.mediaconnect!, availabilityZones: zones } })).toThrow(
+      'Contribution: mediaconnect.availabilityZones.eu-west-1 names "eu-west-1b\\"]) || true #", not an Availability Zone name (lowercase letters, digits and dashes, such as eu-west-1a)',
+    );
+  });
+
   test("rejects zixi push without a stream id", () => {
     expect(build({ ...SRT, mediaconnect: { protocol: "zixi-push" } })).toThrow("Contribution: protocol zixi-push needs mediaconnect.streamId, the stream id the encoders send");
   });
