@@ -61,7 +61,7 @@ export class Naming {
    */
   public name(component: string, maxLength = 64): string {
     const name = `${this.prefix}-${component}`;
-    if (!NAME.test(name)) throw new Error(`Naming: "${name}" may contain only lowercase letters, digits and hyphens`);
+    if (!NAME.test(name)) throw new Error(`Naming: "${name}" may contain only lowercase letters, digits and hyphens, and must start and end with a letter or digit`);
     if (name.length > maxLength) {
       throw new Error(`Naming: "${name}" is ${name.length} characters, over the limit of ${maxLength} for this resource; shorten the event name`);
     }

@@ -18,7 +18,7 @@ describe("Naming", () => {
 
   test("refuses characters and lengths the services refuse", () => {
     const naming = new Naming("final", "eu-west-1");
-    expect(() => naming.name("Flow_A")).toThrow('Naming: "final-euw1-Flow_A" may contain only lowercase letters, digits and hyphens');
+    expect(() => naming.name("Flow_A")).toThrow('Naming: "final-euw1-Flow_A" may contain only lowercase letters, digits and hyphens, and must start and end with a letter or digit');
     expect(() => naming.name("x".repeat(60))).toThrow(/is 71 characters, over the limit of 64 for this resource; shorten the event name$/);
     expect(naming.name("x".repeat(60), 128)).toHaveLength(71);
   });
@@ -46,7 +46,8 @@ describe("Naming limits", () => {
   });
 
   test("rejects a name that starts or ends with a hyphen, or an event name with capitals", () => {
-    expect(() => naming.name("flow-")).toThrow('Naming: "final-euw1-flow-" may contain only lowercase letters, digits and hyphens');
-    expect(() => new Naming("Final", "eu-west-1").name("flow")).toThrow('Naming: "Final-euw1-flow" may contain only lowercase letters, digits and hyphens');
+    expect(() => naming.name("flow-")).toThrow('Naming: "final-euw1-flow-" may contain only lowercase letters, digits and hyphens, and must start and end with a letter or digit');
+    expect(() => new Naming("-final", "eu-west-1").name("flow")).toThrow('Naming: "-final-euw1-flow" may contain only lowercase letters, digits and hyphens, and must start and end with a letter or digit');
+    expect(() => new Naming("Final", "eu-west-1").name("flow")).toThrow('Naming: "Final-euw1-flow" may contain only lowercase letters, digits and hyphens, and must start and end with a letter or digit');
   });
 });
