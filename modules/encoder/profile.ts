@@ -39,13 +39,24 @@ export interface Rendition {
   readonly rateControl: RateControl;
   /** Peak bits per second: the CBR rate, or the QVBR/VBR maximum. */
   readonly bitrate: number;
+  /**
+   * The QVBR quality level (QVBR only; not used by CBR and VBR).
+   * @default MediaLive's default: it sets the quality from the maximum bitrate
+   * (H264Settings/H265Settings qvbrQualityLevel, https://docs.aws.amazon.com/medialive/latest/apireference/channels.html)
+   */
   readonly qvbrLevel?: number;
   readonly profile: VideoProfile;
   /** "AUTO" or a level such as "4.1". */
   readonly level: string;
-  /** HEVC only. */
+  /**
+   * HEVC only.
+   * @default MediaLive's default (H265Settings tier, https://docs.aws.amazon.com/medialive/latest/apireference/channels.html)
+   */
   readonly tier?: "MAIN" | "HIGH";
-  /** B-frames between reference frames (AVC only: the provider has no HEVC setting). */
+  /**
+   * B-frames between reference frames (AVC only: the provider has no HEVC setting).
+   * @default none (0, B-frame references disabled)
+   */
   readonly bFrames?: number;
   readonly sceneChangeDetect: boolean;
 }
@@ -56,12 +67,30 @@ export interface AudioTrack {
   /** The MediaLive audio description name. */
   readonly descriptionName: string;
   readonly codec: "AAC" | "AC3" | "EAC3" | "EAC3_ATMOS" | "MP2" | "PASSTHROUGH" | "WAV";
-  /** Bits per second; undefined for passthrough. */
+  /**
+   * Bits per second; undefined for passthrough.
+   * @default MediaLive's default (AacSettings bitrate, https://docs.aws.amazon.com/medialive/latest/apireference/channels.html)
+   */
   readonly bitrate?: number;
+  /**
+   * Audio channels: 1, 2 or 6 (AAC coding mode 1.0, 2.0 or 5.1).
+   * @default 2 (stereo)
+   */
   readonly channels?: number;
+  /**
+   * Samples per second.
+   * @default MediaLive's default (AacSettings sampleRate, https://docs.aws.amazon.com/medialive/latest/apireference/channels.html)
+   */
   readonly sampleRate?: number;
+  /**
+   * The ISO 639-2 language code written into the output.
+   * @default none (no language code)
+   */
   readonly language?: string;
-  /** The input audio selector it reads; undefined means the pipeline's default selector. */
+  /**
+   * The input audio selector it reads.
+   * @default the pipeline's default selector ("program-audio")
+   */
   readonly selectorName?: string;
 }
 
@@ -70,7 +99,10 @@ export interface CaptionTrack {
   readonly name: string;
   /** The MediaLive caption description name. */
   readonly descriptionName: string;
-  /** The input caption selector it reads; undefined means the pipeline's embedded-captions selector. */
+  /**
+   * The input caption selector it reads.
+   * @default the pipeline's embedded-captions selector ("embedded-captions")
+   */
   readonly selectorName?: string;
 }
 
@@ -79,13 +111,27 @@ export interface ProfileOutput {
   readonly name: string;
   /** Appended to the manifest and segment names; unique per output. */
   readonly nameModifier: string;
-  /** Rendition name; undefined for an audio-only output. */
+  /**
+   * Rendition name.
+   * @default none (an audio-only output)
+   */
   readonly video?: string;
   readonly audio: readonly string[];
   readonly captions: readonly string[];
-  /** Imported templates: output settings the pipeline keeps (cdktf binding structure). */
+  /**
+   * Imported templates: output settings the pipeline keeps (cdktf binding structure). Audio-only outputs only.
+   * @default audio group "program_audio", track type ALTERNATE_AUDIO_AUTO_SELECT
+   */
   readonly audioOnlyHlsSettings?: Readonly<Record<string, unknown>>;
+  /**
+   * Imported templates: the audio groups a video output refers to.
+   * @default "program_audio" (the group audio-only outputs join)
+   */
   readonly audioRenditionSets?: string;
+  /**
+   * Imported templates: how HEVC video is packaged (HEVC video outputs only).
+   * @default "HVC1"
+   */
   readonly h265PackagingType?: string;
 }
 
@@ -117,6 +163,9 @@ export interface EncodingProfile {
   readonly outputs: readonly ProfileOutput[];
   /** Caption channels announced in the HLS manifests (none: captions are not signalled). */
   readonly captionLanguages: readonly ProfileCaptionLanguage[];
-  /** Set for MediaLive templates. */
+  /**
+   * Set for MediaLive templates: their descriptions and other settings, used as written.
+   * @default none (a ladder: descriptions are built from the renditions, audio and captions)
+   */
   readonly imported?: ImportedSettings;
 }
