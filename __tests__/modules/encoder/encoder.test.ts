@@ -1,10 +1,14 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Testing } from "cdktf";
 import type {} from "cdktf/lib/testing/adapters/jest"; // the matchers' types (support/setup.ts registers them)
 import { CloudformationStack } from "@cdktf/provider-aws/lib/cloudformation-stack";
 import { MedialiveChannel } from "@cdktf/provider-aws/lib/medialive-channel";
 import { MedialiveInput } from "@cdktf/provider-aws/lib/medialive-input";
-import type { InputType } from "../../../modules/encoder";
+import { Encoder, InputType } from "../../../modules/encoder";
+import { Naming } from "../../../modules/naming";
 import { check, defaultConfig } from "../../support/project";
-import { ENDPOINTS, ROLE_ARN, channelOf, profileNamed, requiredProps, synthEncoder } from "./encoder-scope";
+import { ENDPOINTS, ROLE_ARN, SMALL_LADDER, channelOf, profileNamed, requiredProps, synthEncoder } from "./encoder-scope";
 
 // The Encoder construct on its own (Testing.synthScope), with props written by hand: what each prop
 // and each default puts into the MediaLive channel.
@@ -290,4 +294,25 @@ describe("Encoder, rejects", () => {
       /SINGLE_PIPELINE channel has nothing to lock against.*\n.*conditions is empty.*\n.*ingestEndpointUrls has 0 URLs/,
     );
   });
+});
+
+test("the example in docs/encoder-module.md compiles (tsc checks this file) and builds the channel it describes", () => {
+  const profile = SMALL_LADDER;
+  // example begin
+  const synthesized = Testing.synthScope((scope) => {
+    new Encoder(scope, "Encoder", {
+      naming: new Naming("ev", "eu-west-1"),                // the channel is ev-euw1-channel
+      profile,                                               // an EncodingProfile (below)
+      inputs: { primary: { id: "primary-input-id" }, backup: { id: "backup-input-id" } },
+      contributionType: "RTP_PUSH",
+      ingestEndpointUrls: ["https://a.ingest.example/in/v1/ev/1/live/", "https://b.ingest.example/in/v1/ev/2/live/"],
+      roleArn: "arn:aws:iam::111122223333:role/ev-euw1-medialive",
+    });
+  });
+  // example end
+  expect(synthesized).toHaveResourceWithProperties(MedialiveChannel, { name: "ev-euw1-channel", role_arn: ROLE_ARN });
+  expect(channelOf(JSON.parse(synthesized)).input_attachments.map((a: any) => a.input_id)).toEqual(["primary-input-id", "backup-input-id"]);
+  const doc = fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "docs", "encoder-module.md"), "utf8");
+  const example = /\/\/ example begin\n([\s\S]*?)\s*\/\/ example end/.exec(fs.readFileSync(__filename, "utf8"))![1];
+  expect(doc).toContain(example.replace(/^ {2}/gm, "").trim());
 });
