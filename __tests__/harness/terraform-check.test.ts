@@ -40,13 +40,21 @@ describe("the Terraform check's stand-in stack", () => {
     expect(out.provider.aws[0]).toMatchObject({ region: "eu-west-1", skip_credentials_validation: true, skip_requesting_account_id: true });
   });
 
-  test("replaces awscc resources by terraform_data carrying configured and computed values", () => {
+  test("replaces awscc resources by terraform_data carrying configured values and the computed ones the stack reads", () => {
     expect(out.resource.awscc_mediaconnect_flow).toBeUndefined();
     const standIn = out.resource.terraform_data.awscc_mediaconnect_flow__Flow.input;
     expect(standIn.name).toBe("f");
+    // Read by the input (flow_arn) and the output (source.ingest_ip, inside a configured block).
     expect(standIn.flow_arn).toMatch(/^arn:aws:/);
     expect(standIn.source.ingest_ip).toBe("192.0.2.10");
-    expect(standIn.egress_ip).toBe("192.0.2.10");
+    // Computed, and read by nothing.
+    expect(standIn).not.toHaveProperty("egress_ip");
+    expect(standIn).not.toHaveProperty("outputs");
+  });
+
+  test("an expression reading the whole resource keeps every computed attribute", () => {
+    const whole = standInStack({ ...structuredClone(stack), output: { flow: { value: "${awscc_mediaconnect_flow.Flow}" } } });
+    expect(whole.resource.terraform_data.awscc_mediaconnect_flow__Flow.input.egress_ip).toBe("192.0.2.10");
   });
 
   test("rewrites references into awscc resources, in resources, outputs and depends_on", () => {
