@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { blocking, formatReport } from "../../policy";
 import { synthesizeChecked } from "../../synth/driver";
-import { ROOT, load, shippedConfigs, synthOutputFiles } from "../support/project";
+import { ROOT, filesUnder, load, shippedConfigs, synthOutputFiles } from "../support/project";
 import { secretsIn } from "./secret-scan";
 
 // Every shipped configuration goes through the policy-gated synthesis `npm run synth` uses: no
@@ -14,26 +14,12 @@ import { secretsIn } from "./secret-scan";
 const DEFAULT_CERT_NOTE =
   "serves the default *.cloudfront.net certificate, for which CloudFront fixes the security policy at TLSv1 whatever minimum_protocol_version says; a custom domain with an ACM certificate and TLSv1.2_2021 removes this note";
 
-/** Every file under a folder, relative path → content. */
-function files(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out[path.relative(dir, full)] = fs.readFileSync(full, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 describe.each(shippedConfigs())("%s", (file) => {
   const loaded = load(file);
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), "shipped-"));
   afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
   const first = synthesizeChecked(loaded, { outdir: path.join(parent, "first"), display: file });
-  const output = first.written ? files(path.join(parent, "first")) : {};
+  const output = first.written ? filesUnder(path.join(parent, "first")) : {};
 
   test("passes the policy pack on every stack; the only note is the default certificate's", () => {
     expect(blocking(first.report).map((f) => `${f.rule} ${f.resource}: ${f.message}`)).toEqual([]);

@@ -61,22 +61,25 @@ export type StackJson = Record<string, any>;
  * test file or worker, parses them instead. Each call returns a fresh copy.
  */
 export function synthApp(loaded: LoadedEvent): Record<string, StackJson> {
-  return Object.fromEntries(Object.entries(synthesis(loaded).stacks).map(([name, text]) => [name, JSON.parse(text)]));
+  const files = synthOutputFiles(loaded);
+  const stacks: Record<string, StackJson> = {};
+  for (const file of Object.keys(files).sort()) {
+    const name = /^stacks\/([^/]+)\/cdk\.tf\.json$/.exec(file.split(path.sep).join("/"))?.[1];
+    if (name) stacks[name] = JSON.parse(files[file]);
+  }
+  return stacks;
 }
 
 /** The manifest.json of the same synthesis (stacks, their dependencies: cdktf's apply order). */
 export function synthManifest(loaded: LoadedEvent): Record<string, any> {
-  return JSON.parse(synthesis(loaded).manifest);
+  return JSON.parse(synthOutputFiles(loaded)["manifest.json"]);
 }
 
-/** The same synthesis as the files of an output folder: manifest.json and stacks/<name>/cdk.tf.json. */
+/**
+ * The same synthesis as the files of its output folder (manifest.json, stacks/<name>/cdk.tf.json),
+ * from the run's cache: the bytes cdktf wrote.
+ */
 export function synthOutputFiles(loaded: LoadedEvent): Record<string, string> {
-  const { stacks, manifest } = synthesis(loaded);
-  return { "manifest.json": manifest, ...Object.fromEntries(Object.entries(stacks).map(([name, text]) => [`stacks/${name}/cdk.tf.json`, text])) };
-}
-
-/** One synthesis of the event, from the run's cache: each stack's file and the manifest, as text. */
-function synthesis(loaded: LoadedEvent): { stacks: Record<string, string>; manifest: string } {
   return cached(loaded, () => {
     // Loaded only when this run has not synthesized the event yet: a test file that reads cached
     // syntheses never loads cdktf, the providers' bindings or the stacks.
@@ -85,11 +88,7 @@ function synthesis(loaded: LoadedEvent): { stacks: Record<string, string>; manif
     try {
       const { app } = buildApp(loaded, { outdir });
       app.synth();
-      const dir = path.join(outdir, "stacks");
-      return {
-        stacks: Object.fromEntries(fs.readdirSync(dir).sort().map((name) => [name, fs.readFileSync(path.join(dir, name, "cdk.tf.json"), "utf8")])),
-        manifest: fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"),
-      };
+      return filesUnder(outdir);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
