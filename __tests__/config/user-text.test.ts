@@ -3,7 +3,7 @@ import * as path from "path";
 import { ConfigError, checkEvent } from "../../config/load";
 import eventSchema from "../../config/event.schema.json";
 import { PROFILES_DIR, ROOT, shippedConfigs, synthApp } from "../support/project";
-import { pointersFor, stringFields, withString } from "../support/schema-strings";
+import { pointersFor, stringAt, stringFields, withString } from "../support/schema-strings";
 
 // No user string becomes Terraform syntax. Every string field of the event schema (found by
 // walking the schema) gets each form of interpolation a user could type or paste; the config is
@@ -71,11 +71,6 @@ function stringsOf(value: unknown, out: string[] = []): string[] {
 /** Fields of the event file that never reach the synthesized Terraform (the policy pack reads them). */
 const NOT_EMITTED = [/^\/policy\/waivers\/\d+\/reason$/];
 
-/** The string at a JSON pointer. */
-function valueAt(config: Record<string, any>, pointer: string): string {
-  return pointer.split("/").slice(1).reduce((n: any, k) => n[k.replace(/~1/g, "/").replace(/~0/g, "~")], config);
-}
-
 const fields = stringFields(eventSchema as Record<string, any>);
 const bases = baseConfigs();
 
@@ -95,7 +90,7 @@ describe.each(FORMS)("$name", (form) => {
       // rules are the field's, the same in every config, and every other config would only repeat them.
       for (const base of bases.filter((b) => pointersFor(b.config, field.pattern).length > 0).slice(0, 1)) {
         for (const pointer of pointersFor(base.config, field.pattern)) {
-          const original: string = pointer.split("/").slice(1).reduce((n: any, k) => n[k.replace(/~1/g, "/").replace(/~0/g, "~")], base.config);
+          const original = stringAt(base.config, pointer);
           const result = outcome(withString(base.config, pointer, `${original}${form.text}`));
           if ("problems" in result) {
             // One line, naming the field (or its key, for a field that is a map key's value).
@@ -123,7 +118,7 @@ describe.each(FORMS)("$name", (form) => {
       // field never reaches Terraform at all.
       const missing = pointers
         .filter((p) => !NOT_EMITTED.some((re) => re.test(p)))
-        .filter((p) => !text.some((s) => s.includes(`${valueAt(config, p).slice(0, -form.text.length)}${form.escaped}`)));
+        .filter((p) => !text.some((s) => s.includes(`${stringAt(config, p).slice(0, -form.text.length)}${form.escaped}`)));
       expect({ name, missing }).toEqual({ name, missing: [] });
     }
     if (!form.escaped) expect([...accepted.values()].flatMap((a) => a.pointers)).toEqual([]);
@@ -166,7 +161,7 @@ describe.each(FORMS.filter((f) => f.escaped && !f.name.includes("number")))("$na
         const acceptedData = { value: base.data };
         for (const pointer of stringPointers(base.data)) {
           if (pointer === "/name" || pointer === "/$schema") continue; // the file name and the editor hint, never emitted
-          const original: string = pointer.split("/").slice(1).reduce((n: any, k) => n[k.replace(/~1/g, "/").replace(/~0/g, "~")], base.data);
+          const original = stringAt(base.data, pointer);
           fs.writeFileSync(path.join(dir, `${base.file}.json`), JSON.stringify(withString(base.data, pointer, `${original}${form.text}`)));
           const problems: string[] = [];
           loadProfileFile(path.join(dir, `${base.file}.json`), "p.json", problems);

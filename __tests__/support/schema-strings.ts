@@ -51,10 +51,20 @@ export function pointersFor(data: unknown, pattern: string): string[] {
   return found;
 }
 
+/** The keys a JSON pointer names, unescaped. */
+function pointerKeys(pointer: string): string[] {
+  return pointer.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/** The string at `pointer` in `data`. */
+export function stringAt(data: unknown, pointer: string): string {
+  return pointerKeys(pointer).reduce((node: any, k) => node[k], data);
+}
+
 /** A copy of `data` with the string at `pointer` replaced. */
 export function withString(data: unknown, pointer: string, value: string): any {
   const copy = structuredClone(data) as any;
-  const keys = pointer.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const keys = pointerKeys(pointer);
   let node = copy;
   for (const k of keys.slice(0, -1)) node = node[k];
   node[keys[keys.length - 1]] = value;
