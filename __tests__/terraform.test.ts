@@ -47,3 +47,27 @@ const plan = terraformCheckBatcher();
     expect(result.ok).toBe(true);
   }, 1800000); // every test waits for the one plan of all the stacks
 });
+
+// The check itself, in the same plan: a data source's postcondition is kept on its stand-in and
+// stops that stack's plan with its message. It is planned beside every stack above, each of which
+// passes only if terraform planned all of its resources, so one stack's error ends no other's plan.
+const zones = {
+  provider: { aws: [{ region: "eu-west-1" }, { region: "us-west-2", alias: "primary" }] },
+  data: {
+    aws_availability_zones: {
+      Zones: {
+        provider: "aws.primary",
+        state: "available",
+        lifecycle: { postcondition: [{ condition: '${length(setsubtract(["us-west-2z"], self.names)) == 0}', error_message: "no zone us-west-2z" }] },
+      },
+    },
+  },
+  output: { zone: { value: "${element(data.aws_availability_zones.Zones.names, 1)}" } },
+};
+(skipReason ? describe.skip : describe)("the Terraform check itself", () => {
+  test.concurrent("keeps a data source's postcondition: a zone the stand-in region lacks stops that stack's plan with its message", async () => {
+    const result = await plan("a stack whose zones lack us-west-2z", zones);
+    expect(result.ok).toBe(false);
+    expect(result.log).toContain("no zone us-west-2z");
+  });
+});

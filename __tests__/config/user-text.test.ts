@@ -81,48 +81,75 @@ test("the schema walk finds the string fields, and the shipped configs cover eve
   for (const b of bases) expect(outcome(b.config)).toHaveProperty("loaded");
 });
 
-describe.each(FORMS)("$name", (form) => {
-  test("in any string field: rejected with one line naming the field, or synthesized literally", () => {
-    const accepted = new Map<string, { config: Record<string, any>; pointers: string[]; fields: Set<string> }>();
-    let rejected = 0;
-    for (const field of fields) {
-      // Each field in the first shipped config that sets it (the walk above shows one does): the
-      // rules are the field's, the same in every config, and every other config would only repeat them.
-      for (const base of bases.filter((b) => pointersFor(b.config, field.pattern).length > 0).slice(0, 1)) {
-        for (const pointer of pointersFor(base.config, field.pattern)) {
-          const original = stringAt(base.config, pointer);
-          const result = outcome(withString(base.config, pointer, `${original}${form.text}`));
-          if ("problems" in result) {
-            // One line, naming the field (or its key, for a field that is a map key's value).
-            expect({ pointer, problems: result.problems }).toEqual({ pointer, problems: [expect.stringMatching(new RegExp(`^test\\.json: ${pointer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\S`))] });
-            rejected++;
-          } else {
-            const entry = accepted.get(base.name) ?? { config: base.config, pointers: [], fields: new Set<string>() };
-            entry.config = withString(entry.config, pointer, `${original}${form.text}`);
-            entry.pointers.push(pointer);
-            entry.fields.add(field.pattern);
-            accepted.set(base.name, entry);
-          }
-        }
+type Form = (typeof FORMS)[number];
+
+/**
+ * What each field does with a form: the pointers that reject it, with their problems, and per base
+ * config the pointers that accept it. Each field is tried in the first base config that sets it
+ * (the walk above shows one does): the rules are the field's, the same in every config, and every
+ * other config would only repeat them. Loading is cheap; the forms share one synthesis (below).
+ */
+const verdicts = new Map<Form, { rejected: { pointer: string; problems: readonly string[] }[]; accepted: Map<string, string[]> }>();
+function verdict(form: Form) {
+  let v = verdicts.get(form);
+  if (v) return v;
+  v = { rejected: [], accepted: new Map<string, string[]>() };
+  for (const field of fields) {
+    for (const base of bases.filter((b) => pointersFor(b.config, field.pattern).length > 0).slice(0, 1)) {
+      for (const pointer of pointersFor(base.config, field.pattern)) {
+        const result = outcome(withString(base.config, pointer, `${stringAt(base.config, pointer)}${form.text}`));
+        if ("problems" in result) v.rejected.push({ pointer, problems: result.problems });
+        else v.accepted.set(base.name, [...(v.accepted.get(base.name) ?? []), pointer]);
       }
     }
-    expect(rejected).toBeGreaterThan(0);
-    // Whatever was accepted is synthesized with every accepted field changed at once.
-    // One synthesis per distinct set of accepted fields is enough (synthesis is the slow part).
-    for (const [name, { config, pointers }] of accepted) {
-      const result = outcome(config);
-      if (!("loaded" in result)) throw new Error(`${name} with ${pointers.join(", ")}: ${result.problems.join("; ")}`);
-      const text = stringsOf(synthApp(result.loaded));
-      expect({ name, unescaped: text.filter((s) => form.unescaped.test(s)) }).toEqual({ name, unescaped: [] });
-      // Each accepted value comes out as written, escaped where Terraform would read it, unless the
-      // field never reaches Terraform at all.
-      const missing = pointers
-        .filter((p) => !NOT_EMITTED.some((re) => re.test(p)))
-        .filter((p) => !text.some((s) => s.includes(`${stringAt(config, p).slice(0, -form.text.length)}${form.escaped}`)));
-      expect({ name, missing }).toEqual({ name, missing: [] });
+  }
+  verdicts.set(form, v);
+  return v;
+}
+
+describe.each(FORMS)("$name", (form) => {
+  test("in any string field: rejected with one line naming the field, or accepted only where it can be written literally", () => {
+    const { rejected, accepted } = verdict(form);
+    expect(rejected.length).toBeGreaterThan(0);
+    for (const { pointer, problems } of rejected) {
+      // One line, naming the field (or its key, for a field that is a map key's value).
+      expect({ pointer, problems }).toEqual({ pointer, problems: [expect.stringMatching(new RegExp(`^test\\.json: ${pointer.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\S`))] });
     }
-    if (!form.escaped) expect([...accepted.values()].flatMap((a) => a.pointers)).toEqual([]);
+    // A form Terraform has no escape for (cdktf's tokens) must be refused everywhere.
+    if (!form.escaped) expect([...accepted.values()].flat()).toEqual([]);
   });
+});
+
+test("every accepted value of every form, all in one config per base, is synthesized literally (escaped where Terraform would read it)", () => {
+  // Per base config, each accepted field gets every form it accepts, one after the other: one
+  // synthesis per base instead of one per base and form (synthesis is the slow part).
+  const perBase = new Map<string, Map<string, Form[]>>();
+  for (const form of FORMS) {
+    for (const [name, pointers] of verdict(form).accepted) {
+      const forms = perBase.get(name) ?? new Map<string, Form[]>();
+      for (const pointer of pointers) forms.set(pointer, [...(forms.get(pointer) ?? []), form]);
+      perBase.set(name, forms);
+    }
+  }
+  expect(perBase.size).toBeGreaterThan(0);
+  for (const [name, forms] of perBase) {
+    const base = bases.find((b) => b.name === name)!;
+    let config = base.config;
+    for (const [pointer, accepted] of forms) config = withString(config, pointer, `${stringAt(base.config, pointer)}${accepted.map((f) => f.text).join("")}`);
+    const result = outcome(config);
+    if (!("loaded" in result)) throw new Error(`${name} with ${[...forms.keys()].join(", ")}: ${result.problems.join("; ")}`);
+    const text = stringsOf(synthApp(result.loaded));
+    // Nothing of a form this base accepted is left for Terraform or cdktf to read.
+    const present = new Set([...forms.values()].flat());
+    for (const form of present) expect({ name, form: form.name, unescaped: text.filter((s) => form.unescaped.test(s)) }).toEqual({ name, form: form.name, unescaped: [] });
+    // Each accepted value comes out as written, escaped where Terraform would read it, unless the
+    // field never reaches Terraform at all.
+    const missing = [...forms]
+      .filter(([p]) => !NOT_EMITTED.some((re) => re.test(p)))
+      .filter(([p, accepted]) => !text.some((s) => s.includes(`${stringAt(base.config, p)}${accepted.map((f) => f.escaped).join("")}`)))
+      .map(([p]) => p);
+    expect({ name, missing }).toEqual({ name, missing: [] });
+  }
 });
 
 // The same for profiles: every string field of the ladder schema (a shipped ladder with captions
@@ -152,39 +179,43 @@ test("the ladder schema's string fields are all set in the profile test's base l
   expect(stringFields(ladderSchema as Record<string, any>).filter((f) => pointersFor(ladder, f.pattern).length === 0).map((f) => f.pattern)).toEqual([]);
 });
 
-describe.each(FORMS.filter((f) => f.escaped && !f.name.includes("number")))("$name in a profile", (form) => {
-  test("in any string of a ladder or template: rejected with one line naming it, or synthesized literally", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "profiles-"));
-    try {
-      let rejected = 0;
-      for (const base of profileBases()) {
-        const acceptedData = { value: base.data };
-        for (const pointer of stringPointers(base.data)) {
-          if (pointer === "/name" || pointer === "/$schema") continue; // the file name and the editor hint, never emitted
-          const original = stringAt(base.data, pointer);
-          fs.writeFileSync(path.join(dir, `${base.file}.json`), JSON.stringify(withString(base.data, pointer, `${original}${form.text}`)));
+test("in any string of a ladder or template, a Terraform interpolation or directive is rejected with one line naming it, or synthesized literally", () => {
+  const forms = FORMS.filter((f) => f.escaped && !f.name.includes("number"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "profiles-"));
+  try {
+    const rejected = new Map<Form, number>(forms.map((f) => [f, 0]));
+    for (const base of profileBases()) {
+      // Each string with each form on its own: rejected in one line naming it, or accepted.
+      const accepted = new Map<string, Form[]>();
+      for (const pointer of stringPointers(base.data)) {
+        if (pointer === "/name" || pointer === "/$schema") continue; // the file name and the editor hint, never emitted
+        for (const form of forms) {
+          fs.writeFileSync(path.join(dir, `${base.file}.json`), JSON.stringify(withString(base.data, pointer, `${stringAt(base.data, pointer)}${form.text}`)));
           const problems: string[] = [];
           loadProfileFile(path.join(dir, `${base.file}.json`), "p.json", problems);
           if (problems.length > 0) {
-            expect({ pointer, problems }).toEqual({ pointer, problems: [expect.stringContaining(`p.json: ${pointer} `)] });
-            rejected++;
-          } else acceptedData.value = withString(acceptedData.value, pointer, `${original}${form.text}`);
+            expect({ form: form.name, pointer, problems }).toEqual({ form: form.name, pointer, problems: [expect.stringContaining(`p.json: ${pointer} `)] });
+            rejected.set(form, rejected.get(form)! + 1);
+          } else accepted.set(pointer, [...(accepted.get(pointer) ?? []), form]);
         }
-        // Synthesize an event on the profile with every accepted field changed.
-        if (acceptedData.value === base.data) continue;
-        fs.writeFileSync(path.join(dir, `${base.file}.json`), JSON.stringify(acceptedData.value));
-        const config = JSON.parse(fs.readFileSync(path.join(ROOT, "config", "default.json"), "utf8"));
-        config.channel = { ...config.channel, encodingProfile: base.file };
-        const loaded = checkEvent(config, "test.json", dir);
-        const text = stringsOf(synthApp(loaded));
-        expect(text.filter((s) => form.unescaped.test(s))).toEqual([]);
-        expect(text.some((s) => s.includes(form.escaped!))).toBe(true);
       }
-      expect(rejected).toBeGreaterThan(10);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      // One event on the profile with every accepted string carrying every form it accepts, synthesized once.
+      if (accepted.size === 0) continue;
+      let data = base.data;
+      for (const [pointer, with_] of accepted) data = withString(data, pointer, `${stringAt(base.data, pointer)}${with_.map((f) => f.text).join("")}`);
+      fs.writeFileSync(path.join(dir, `${base.file}.json`), JSON.stringify(data));
+      const config = JSON.parse(fs.readFileSync(path.join(ROOT, "config", "default.json"), "utf8"));
+      config.channel = { ...config.channel, encodingProfile: base.file };
+      const text = stringsOf(synthApp(checkEvent(config, "test.json", dir)));
+      for (const form of forms) {
+        expect({ profile: base.file, form: form.name, unescaped: text.filter((s) => form.unescaped.test(s)) }).toEqual({ profile: base.file, form: form.name, unescaped: [] });
+        if ([...accepted.values()].some((a) => a.includes(form))) expect({ profile: base.file, form: form.name, escaped: text.some((s) => s.includes(form.escaped!)) }).toEqual({ profile: base.file, form: form.name, escaped: true });
+      }
     }
-  });
+    for (const form of forms) expect({ form: form.name, rejected: rejected.get(form)! > 10 }).toEqual({ form: form.name, rejected: true });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 // Names generated from config values fit the naming helper whenever the schema admits the value:

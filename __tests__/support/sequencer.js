@@ -1,5 +1,5 @@
 // Test order: the files that run Terraform first, one per worker (the Terraform check's one plan
-// of every stack, and the harness's own small plans), so no plan is left for the end of the run;
+// of every stack, and the harness's own small plan), so no plan is left for the end of the run;
 // then jest's usual order (slowest and failed first, from its timing cache).
 const Sequencer = require("@jest/test-sequencer").default;
 

@@ -401,9 +401,11 @@ async function planTogether(stacks: readonly Planned[], mirror: string): Promise
     const plan = await run(["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-json"], work, env);
     const errors: Diagnostic[] = [];
     const other: string[] = [];
+    /** The addresses terraform planned (without count or for_each keys), per module. */
+    const planned = new Map<string, Set<string>>();
     for (const line of plan.output.split("\n")) {
       if (!line.trim()) continue;
-      let message: { type?: string; diagnostic?: Diagnostic };
+      let message: { type?: string; diagnostic?: Diagnostic; change?: { resource?: { addr?: string } } };
       try {
         message = JSON.parse(line);
       } catch {
@@ -411,6 +413,8 @@ async function planTogether(stacks: readonly Planned[], mirror: string): Promise
         continue;
       }
       if (message.type === "diagnostic" && message.diagnostic?.severity === "error") errors.push(message.diagnostic);
+      const [, module, address] = /^module\.([A-Za-z0-9_-]+)\.([^[]+)/.exec(message.type === "planned_change" ? (message.change?.resource?.addr ?? "") : "") ?? [];
+      if (module) planned.set(module, (planned.get(module) ?? new Set<string>()).add(address));
     }
     if (plan.code !== 0 && errors.length === 0) return failAll(`terraform plan failed for {stack} (planned with ${stacks.length - 1} other stacks):\n${[...other, plan.output].join("\n")}`);
     const unplaced = errors.filter((d) => !stacks.some((s) => s.module === moduleOf(d)));
@@ -418,6 +422,12 @@ async function planTogether(stacks: readonly Planned[], mirror: string): Promise
       const own = errors.filter((d) => moduleOf(d) === stack.module).map((d) => formatDiagnostic(d, stack.module));
       const shared = unplaced.map((d) => formatDiagnostic(d));
       const lines = [...own, ...shared];
+      // A stack passes only if terraform planned it: an error elsewhere in the plan (another
+      // stack's, or the harness's own deliberate one) must not end the walk before this stack.
+      const unplanned = Object.entries(stack.standIn.resource ?? {})
+        .flatMap(([type, blocks]) => Object.keys(blocks as object).map((name) => `${type}.${name}`))
+        .filter((address) => !planned.get(stack.module)?.has(address));
+      if (lines.length === 0 && unplanned.length > 0) lines.push(`Error: terraform did not plan ${unplanned.length} of the stack's resources, such as ${unplanned[0]}`);
       results.set(stack.name, lines.length === 0 ? { ok: true, log: "" } : { ok: false, log: `terraform plan failed for ${stack.name}:\n${lines.join("\n\n")}` });
     }
     return results;
@@ -438,11 +448,6 @@ export async function terraformCheckAll(stacks: ReadonlyArray<{ readonly name: s
   const taken = new Set<string>();
   const planned: Planned[] = stacks.map(({ name, stack }) => ({ name, module: moduleName(name, taken), standIn: standInStack(stack) }));
   return planTogether(planned, mirror);
-}
-
-/** Plans the stand-in of one stack. */
-export async function terraformCheck(stackName: string, stack: StackJson): Promise<TerraformCheckResult> {
-  return (await terraformCheckAll([{ name: stackName, stack }])).get(stackName)!;
 }
 
 /**
