@@ -229,16 +229,7 @@ describe("input files that are not configuration files", () => {
       summary,
     ]);
   });
-
-  test.concurrent("a UTF-8 file that starts with a byte order mark is read as if it had none", async () => {
-    const dir = temp("bad-input-");
-    const file = path.join(dir, "bom.json");
-    fs.writeFileSync(file, `\uFEFF${JSON.stringify(defaultConfig(), null, 2)}`);
-    const r = await run({ EVENT_CONFIG: file, CDKTF_OUTDIR: path.join(dir, "out") });
-    expect(r.stderr).toBe("");
-    expect(r.status).toBe(0);
-    expect(Object.keys(filesUnder(path.join(dir, "out"))).sort()).toEqual(["manifest.json", "stacks/demo-live-cdn/cdk.tf.json", "stacks/demo-live-eu-west-1/cdk.tf.json"]);
-  });
+  // A UTF-8 byte order mark is dropped by the reader: __tests__/config/json-file.test.ts.
 });
 
 /**

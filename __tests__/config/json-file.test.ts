@@ -31,4 +31,11 @@ describe("the JSON reader on adversarial files", () => {
     expect(problems).toEqual(['input.json: / has the key "a" 20000 times (lines 2, 3, 4 and 19997 more); JSON keeps only the last, so rename or merge them']);
     expect((used.user + used.system) / 1000).toBeLessThan(1000);
   });
+
+  test("a UTF-8 file that starts with a byte order mark is read as if it had none", () => {
+    const text = fs.readFileSync(path.join(__dirname, "..", "..", "config", "default.json"), "utf8");
+    const plain = read(text);
+    expect(plain.problems).toEqual([]);
+    expect(read(`\uFEFF${text}`)).toEqual(plain);
+  });
 });
