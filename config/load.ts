@@ -4,6 +4,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { IPv4 } from "ipaddr.js";
 import * as iso3166 from "iso-3166-1";
 import { CLOUDFRONT_REGION } from "../modules/delivery/region";
+import { outputLockingProblems } from "../modules/encoder/options";
 import { checkAlarms } from "./alarms";
 import { checkServiceContracts } from "./contract-checks";
 import { ingestTypeOf, outputLockingOf } from "./ingest";
@@ -309,19 +310,13 @@ function checkInputDevices(c: EventConfig, say: Say): void {
 }
 
 /**
- * Output locking: MediaLive refuses epoch locking with SCTE-35 passthrough in an HLS output group
- * (a CMAF Ingest group carries SCTE-35 as its own track), and locks pipelines only in a STANDARD
- * channel. https://docs.aws.amazon.com/medialive/latest/ug/pipeline-locking-requirements.html
+ * Output locking: the combinations MediaLive refuses are the encoder's rules
+ * (modules/encoder/options.ts, with the AWS page for each), reported here at their pointer; the
+ * warnings are about what locking cannot do across regions and in a CMAF ingest channel.
  */
 function checkOutputLocking(c: EventConfig, say: Say, warnings: string[], display: string): void {
-  const locking = c.channel.outputLocking;
   const ingest = ingestTypeOf(c);
-  if (locking === "EPOCH_LOCKING" && c.channel.scte35Passthrough && ingest === "HLS") {
-    say("/channel/outputLocking", `EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false or use PIPELINE_LOCKING`);
-  }
-  if (locking && locking !== "DISABLED" && c.channel.class === "SINGLE_PIPELINE") {
-    say("/channel/outputLocking", `${locking} needs a STANDARD channel (a SINGLE_PIPELINE channel has nothing to lock against); use DISABLED`);
-  }
+  for (const p of outputLockingProblems(c.channel, ingest)) say(`/${p.path.join("/")}`, p.text);
   if (c.regions.length > 1 && outputLockingOf(c) !== "EPOCH_LOCKING") {
     warnings.push(`${display}: /channel/outputLocking is ${outputLockingOf(c)} with ${c.regions.length} regions: segments will not line up across regions, so a CDN failover between regions restarts playback. Use EPOCH_LOCKING for seamless failover.`);
   }

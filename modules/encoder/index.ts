@@ -9,7 +9,7 @@ import {
 import { Naming } from "../naming";
 import { CmafIngestChannel } from "./cmaf-channel";
 import { AUDIO_SELECTOR, EncoderSettingsOptions, PACKAGER_DESTINATION_ID, PACKAGER_OUTPUT_GROUP, encoderSettingsFor, inputSelectorsFor } from "./encoder-settings";
-import { ChannelClass, ChannelOptions, FailoverCondition, IngestType, InputPreference, InputType, LogLevel, OutputLocking, ingestSegmentSeconds, outputLockingFor } from "./options";
+import { ChannelClass, ChannelOptions, FailoverCondition, IngestType, InputPreference, InputType, LogLevel, OutputLocking, ingestSegmentSeconds, outputLockingFor, outputLockingProblems } from "./options";
 import type { EncodingProfile } from "./profile";
 
 export * from "./options";
@@ -197,15 +197,9 @@ export class Encoder extends Construct {
  */
 function validate(r: Resolved, ingest: IngestType, ingestEndpointUrls: readonly string[], pipelines: number): void {
   const problems: string[] = [];
-  // MediaLive refuses epoch locking with SCTE-35 passthrough in an HLS output group (a CMAF Ingest
-  // group carries SCTE-35 as its own track), and locks pipelines only in a STANDARD channel.
-  // https://docs.aws.amazon.com/medialive/latest/ug/pipeline-locking-requirements.html
-  if (r.outputLocking === "EPOCH_LOCKING" && r.scte35Passthrough && ingest === "HLS") {
-    problems.push(`channel.outputLocking EPOCH_LOCKING cannot be combined with SCTE-35 passthrough in an HLS ingest channel (MediaLive rejects the channel); set channel.scte35Passthrough to false, use PIPELINE_LOCKING, or use CMAF ingest`);
-  }
-  if (r.outputLocking !== "DISABLED" && r.channelClass === "SINGLE_PIPELINE") {
-    problems.push(`channel.outputLocking ${r.outputLocking} needs a STANDARD channel (a SINGLE_PIPELINE channel has nothing to lock against); use DISABLED`);
-  }
+  // One set of rules with the configuration loader (options.ts says where AWS documents them).
+  const channel = { class: r.channelClass, outputLocking: r.outputLocking, scte35Passthrough: r.scte35Passthrough };
+  for (const p of outputLockingProblems(channel, ingest)) problems.push(`${p.path.join(".")} ${p.text}`);
   if (r.failover.conditions.length === 0) problems.push(`channel.inputFailover.conditions is empty (got []); name at least one of INPUT_LOSS, VIDEO_BLACK, AUDIO_SILENCE`);
   if (!Token.isUnresolved(ingestEndpointUrls) && !ingestEndpointUrls.some((u) => Token.isUnresolved(u)) && ingestEndpointUrls.length < pipelines) {
     const urls = `${ingestEndpointUrls.length} URL${ingestEndpointUrls.length === 1 ? "" : "s"}`;

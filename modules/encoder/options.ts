@@ -95,6 +95,36 @@ export function outputLockingFor(channel: Pick<ChannelOptions, "outputLocking" |
   return ingest === "CMAF" ? "EPOCH_LOCKING" : "PIPELINE_LOCKING";
 }
 
+/** One problem with the encoder's props: where (property path under the props) and what is wrong. */
+export interface EncoderProblem {
+  readonly path: readonly string[];
+  readonly text: string;
+}
+
+/**
+ * The output-locking combinations MediaLive refuses, for the channel options as written (defaults
+ * applied here): the Encoder construct throws them, the configuration loader reports them at their
+ * JSON pointer. Both rules are on
+ * https://docs.aws.amazon.com/medialive/latest/ug/pipeline-locking-requirements.html:
+ * - "The channel must be a standard channel": a SINGLE_PIPELINE channel locks nothing.
+ * - epoch locking and SCTE-35 passthrough in an HLS output group: "You will get a validation error
+ *   when you save the channel". A CMAF Ingest output group is neither HLS nor MediaPackage, and
+ *   carries SCTE-35 as its own track, so CMAF ingest takes both.
+ */
+export function outputLockingProblems(channel: Pick<ChannelOptions, "class" | "outputLocking" | "scte35Passthrough">, ingest: IngestType): EncoderProblem[] {
+  const problems: EncoderProblem[] = [];
+  const at = ["channel", "outputLocking"];
+  const channelClass = channel.class ?? "STANDARD";
+  const locking = outputLockingFor({ class: channelClass, outputLocking: channel.outputLocking }, ingest);
+  if (locking === "EPOCH_LOCKING" && (channel.scte35Passthrough ?? true) && ingest === "HLS") {
+    problems.push({ path: at, text: `EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false or use PIPELINE_LOCKING` });
+  }
+  if (locking !== "DISABLED" && channelClass === "SINGLE_PIPELINE") {
+    problems.push({ path: at, text: `${locking} needs a STANDARD channel (a SINGLE_PIPELINE channel has nothing to lock against); use DISABLED` });
+  }
+  return problems;
+}
+
 /** The longest ingest segment MediaLive sends to MediaPackage (whole seconds). */
 export const MAX_INGEST_SEGMENT_SECONDS = 10;
 
