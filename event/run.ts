@@ -2,6 +2,7 @@
 import { fixTheProblems } from "../config/json-file";
 import { Args, USAGE } from "./args";
 import type { Spawn } from "./commands/test-signal";
+import { parseDuration, parseSignalDuration } from "./commands/usage";
 import { Deps, loadContext } from "./load";
 
 export interface RunDeps extends Deps {
@@ -21,14 +22,10 @@ export async function run(args: Args, deps: RunDeps): Promise<number> {
     return args.command ? 0 : 2;
   }
   // Each command's module (and with it the AWS SDK, about a second to load) is loaded once the
-  // command is known to run: bad usage and a missing app are said without it.
+  // command is known to run: bad usage, bad values and a missing app are said without it.
   // Bad values are said before anything is looked up (terraform output can take a while).
   const durationProblem =
-    args.command === "ad-break"
-      ? (require("./commands/ad-break") as typeof import("./commands/ad-break")).parseDuration(args.duration).problem
-      : args.command === "test-signal"
-        ? (require("./commands/test-signal") as typeof import("./commands/test-signal")).parseSignalDuration(args.duration).problem
-        : undefined;
+    args.command === "ad-break" ? parseDuration(args.duration).problem : args.command === "test-signal" ? parseSignalDuration(args.duration).problem : undefined;
   if (durationProblem) {
     rt.err(durationProblem);
     return 2;

@@ -122,6 +122,19 @@ describe("npm run event / npm run destroy as processes", () => {
     }
   });
 
+  test.each([
+    [["ad-break", "--duration", "-5"], "ad-break: --duration must be a number of seconds above 0 and at most 95443 (got -5)"],
+    [["test-signal", "--duration", "1.5"], "test-signal: --duration must be a whole number of seconds above 0 (got 1.5)"],
+  ])("a bad --duration (%j) is refused before the AWS SDK is loaded and before the app is looked for: one line, exit 2", async (args, line) => {
+    const env = { ...process.env, INIT_CWD: undefined, CDKTF_OUTDIR: "cdktf.out" };
+    const r = await packagesLoadedBy(ENTRIES["event/cli.ts"], args, { cwd, env });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    // Not the missing app of `cwd`: the duration is said first.
+    expect(r.stderr.trim()).toBe(line);
+    expect(r.packages.filter((p) => p.startsWith("@aws-sdk/") || p.startsWith("@smithy/"))).toEqual([]);
+  });
+
   test("destroy keeps its own options and passes the rest on to cdktf", () => {
     expect(splitDestroyArgs(["--stop-first", "--auto-approve", "--outputs", "o.json", "--outdir=x", "--force"])).toEqual({
       ours: ["--stop-first", "--outputs", "o.json", "--outdir=x", "--force"],

@@ -14,13 +14,12 @@ import { AwsError } from "../aws";
 import { addScheduleActions, describeChannel } from "../channels";
 import { Context, plural } from "../context";
 import { CHANNEL } from "../states";
+import { parseDuration } from "./usage";
 
 /** The documented minimum: a fixed time "should be at least 15 seconds in the future" (page above). */
 const MIN_LEAD_MS = 15000;
 /** Seconds ahead of now: the documented minimum plus 15 s for the requests to every region (up to 8). */
 export const AD_BREAK_LEAD_SECONDS = 30;
-/** SCTE-35 durations are 33-bit counts of 90 kHz ticks. */
-const MAX_TICKS = 2 ** 33 - 1;
 
 export function spliceInsert(startMs: number, durationSeconds: number): ScheduleAction {
   const time = new Date(startMs).toISOString();
@@ -31,16 +30,6 @@ export function spliceInsert(startMs: number, durationSeconds: number): Schedule
     ScheduleActionStartSettings: { FixedModeScheduleActionStartSettings: { Time: time } },
     ScheduleActionSettings: { Scte35SpliceInsertSettings: { SpliceEventId: spliceEventId, Duration: Math.round(durationSeconds * 90000) } },
   };
-}
-
-export function parseDuration(value: string | undefined): { seconds?: number; problem?: string } {
-  if (value === undefined) return { problem: "ad-break: --duration <seconds> is required (e.g. --duration 30)" };
-  const seconds = Number(value);
-  const ticks = Math.round(seconds * 90000);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(ticks >= 1) || ticks > MAX_TICKS) {
-    return { problem: `ad-break: --duration must be a number of seconds above 0 and at most ${Math.floor(MAX_TICKS / 90000)} (got ${value})` };
-  }
-  return { seconds };
 }
 
 export async function adBreak(ctx: Context, options: { duration?: string; dryRun: boolean }): Promise<number> {

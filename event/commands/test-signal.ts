@@ -9,6 +9,7 @@ import * as path from "path";
 import { AwsError } from "../aws";
 import { describeInput } from "../channels";
 import { Context } from "../context";
+import { parseSignalDuration } from "./usage";
 
 /** Picture and sound: ffmpeg's built-in test pattern and sine generators, H.264/AAC in MPEG-TS or FLV. */
 const SOURCE = [
@@ -91,13 +92,6 @@ export function findOnPath(name: string, pathVar: string | undefined): string | 
 }
 
 export type Spawn = (program: string, args: readonly string[]) => Promise<number>;
-
-/** --duration for test-signal: optional, whole seconds above 0 (ffmpeg's -t). */
-export function parseSignalDuration(value: string | undefined): { seconds?: number; problem?: string } {
-  if (value === undefined) return {};
-  if (!/^\d+$/.test(value) || !(Number(value) > 0)) return { problem: `test-signal: --duration must be a whole number of seconds above 0 (got ${value})` };
-  return { seconds: Number(value) };
-}
 
 export async function testSignal(ctx: Context, options: { duration?: string; dryRun: boolean; pathVar: string | undefined; spawn: Spawn }): Promise<number> {
   const { rt, clients } = ctx;
