@@ -65,10 +65,10 @@ export class RegionalPipelineStack extends TerraformStack {
       permissionsBoundary,
     });
     this.contribution = new Contribution(this, "Contribution", {
+      ...config.contribution,
       naming,
       region,
       account,
-      contribution: config.contribution,
       pipelines,
       mediaLiveRoleArn: role.role.arn,
       awsccTags: awsccTags(tags),

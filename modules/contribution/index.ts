@@ -32,7 +32,8 @@ const PULL_TYPES: ReadonlySet<ContributionType> = new Set(["RTMP_PULL", "URL_PUL
 
 /**
  * How the feed reaches MediaLive: the input type and the settings of that type. The shape is the
- * `contribution` block of the event file, so a validated configuration can be passed as it is.
+ * `contribution` block of the event file, so a validated configuration can be spread into
+ * ContributionProps as it is.
  */
 export interface ContributionSettings {
   /**
@@ -162,15 +163,14 @@ export interface PullSettings {
   readonly passwordParameter?: string;
 }
 
-export interface ContributionProps {
+/** The input type and its settings (ContributionSettings, flat), and where and how the inputs are built. */
+export interface ContributionProps extends ContributionSettings {
   /** Physical names. */
   readonly naming: Naming;
   /** The region the stack deploys to (the flows' Availability Zones are in it). */
   readonly region: string;
   /** The stack's account and partition (the secret-reading roles' policies name them). */
   readonly account: AccountContext;
-  /** The input type and its settings (the `contribution` block of a validated event configuration fits). */
-  readonly contribution: ContributionSettings;
   /**
    * 2 for a STANDARD channel, 1 for SINGLE_PIPELINE: one flow, URL or device per pipeline.
    * @default 2
@@ -281,9 +281,9 @@ export class Contribution extends Construct {
 
   constructor(scope: Construct, id: string, props: ContributionProps) {
     super(scope, id);
-    const { naming, contribution } = props;
+    const { naming } = props;
     // Defaults, once (the event file's schema states the same ones; a test compares the two).
-    const type = contribution.type ?? "MEDIACONNECT";
+    const type = props.type ?? "MEDIACONNECT";
     const pipelines = props.pipelines ?? 2;
     const awsccTags = [...(props.awsccTags ?? [])];
     this.permissionsBoundary = props.permissionsBoundary;
@@ -292,17 +292,17 @@ export class Contribution extends Construct {
 
     let flows: ContributionFlow[] = [];
     if (type === "MEDIACONNECT") {
-      const mc = flowDefaults(contribution.mediaconnect!);
+      const mc = flowDefaults(props.mediaconnect!);
       const configured = mc.availabilityZones?.[props.region];
       const read = (this.zones = availabilityZones(this, configured));
       const zones = configured ?? [0, 1].map((i) => Fn.element(read.names, i));
       flows = props.upstream
         ? this.createForwardedFlows(props, pipelines, mc, props.upstream, zones, awsccTags)
-        : this.createFlows(props, pipelines, mc, contribution.allowlistCidrs![0], zones, awsccTags);
+        : this.createFlows(props, pipelines, mc, props.allowlistCidrs![0], zones, awsccTags);
     }
     if (type === "RTP_PUSH" || type === "UDP_PUSH" || type === "RTMP_PUSH") {
       this.securityGroup = new MedialiveInputSecurityGroup(this, "SecurityGroup", {
-        whitelistRules: contribution.allowlistCidrs!.map((cidr) => ({ cidr })),
+        whitelistRules: props.allowlistCidrs!.map((cidr) => ({ cidr })),
       });
     }
     this.flows = flows;
@@ -326,13 +326,13 @@ export class Contribution extends Construct {
             type: "RTMP_PUSH",
             inputSecurityGroups: [this.securityGroup!.id],
             destinations: pipelineLetters.map((letter) => ({
-              streamName: `${contribution.rtmpPush?.applicationName ?? "live"}/${naming.event}-${role}-${letter}`,
+              streamName: `${props.rtmpPush?.applicationName ?? "live"}/${naming.event}-${role}-${letter}`,
             })),
           };
         case "INPUT_DEVICE":
-          return { name, type: "INPUT_DEVICE", inputDevices: contribution.inputDevices![role].map((deviceId) => ({ id: deviceId })) };
+          return { name, type: "INPUT_DEVICE", inputDevices: props.inputDevices![role].map((deviceId) => ({ id: deviceId })) };
         default: {
-          const pull = contribution.pull!;
+          const pull = props.pull!;
           const urls = role === "primary" ? pull.primaryUrls : pull.backupUrls;
           return {
             name,
@@ -546,7 +546,7 @@ function flowDefaults(mc: FlowSettings): ResolvedFlowSettings {
  * (The event file's loader reports the same problems against the file, with its pointers.)
  */
 function validate(type: ContributionType, pipelines: number, props: ContributionProps): void {
-  const c = props.contribution;
+  const c = props;
   const fail = (what: string) => {
     throw new Error(`Contribution: ${what}`);
   };

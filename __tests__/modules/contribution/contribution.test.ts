@@ -27,11 +27,11 @@ const SECRET = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:ev/srt-Ab12
 const has = expect.objectContaining;
 const SRT: ContributionSettings = { allowlistCidrs: ["198.51.100.0/24"], mediaconnect: { protocol: "srt-listener" } };
 
-type Extra = Partial<Omit<ContributionProps, "contribution">> & { scope?: (scope: any) => Partial<ContributionProps> };
+type Extra = Partial<Omit<ContributionProps, keyof ContributionSettings>> & { scope?: (scope: any) => Partial<ContributionProps> };
 
 function props(contribution: ContributionSettings, extra: Extra = {}): ContributionProps {
   const { scope: _scope, ...rest } = extra;
-  return { naming: new Naming("ev", "eu-west-1"), region: "eu-west-1", account: { accountId: "111122223333", partition: "aws" }, mediaLiveRoleArn: ROLE, contribution, ...rest };
+  return { ...contribution, naming: new Naming("ev", "eu-west-1"), region: "eu-west-1", account: { accountId: "111122223333", partition: "aws" }, mediaLiveRoleArn: ROLE, ...rest };
 }
 
 /** Synthesizes one Contribution; `extra.scope` adds props that need the scope (providers). */
@@ -411,7 +411,8 @@ test("the example in docs/contribution.md compiles (tsc checks this file) and bu
       naming,
       region: "eu-west-1",
       account,
-      contribution: { allowlistCidrs: ["198.51.100.0/24"], mediaconnect: { protocol: "srt-listener" } },
+      allowlistCidrs: ["198.51.100.0/24"],
+      mediaconnect: { protocol: "srt-listener" },
       mediaLiveRoleArn: "arn:aws:iam::111122223333:role/final-euw1-medialive",
     });
     // ingest.inputs.primary / ingest.inputs.backup go to your MediaLive channel's input attachments.
