@@ -573,10 +573,6 @@ export interface Mediaconnect {
    * Per region, the two Availability Zones the flows run in (each <region><letter>). Default: the first two zones the account has in the region (read at plan time; the plan also checks configured zones exist).
    */
   availabilityZones?: {
-    /**
-     * @minItems 2
-     * @maxItems 2
-     */
     [k: string]: string[];
   };
   /**

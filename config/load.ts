@@ -3,6 +3,7 @@ import * as path from "path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { IPv4 } from "ipaddr.js";
 import * as iso3166 from "iso-3166-1";
+import { availabilityZonesProblems } from "../modules/contribution/zones";
 import { CLOUDFRONT_REGION } from "../modules/delivery/region";
 import { outputLockingProblems } from "../modules/encoder/options";
 import { checkAlarms } from "./alarms";
@@ -256,13 +257,10 @@ function checkPorts(mc: MediaConnect, at: string, say: Say): void {
   if (mc.primaryPort > 64000 - 4 && mc.protocol === "rtp-fec") say(`${at}/primaryPort`, `leaves no room for the FEC ports (port+2, port+4 must stay at or below 64000)`);
 }
 
-/** Availability Zones: of regions in /regions, each zone in its own region. */
+/** Availability Zones: of regions in /regions (the zones themselves: checkValues). */
 function checkAvailabilityZones(c: EventConfig, mc: MediaConnect, at: string, say: Say): void {
-  for (const [region, zones] of Object.entries(mc.availabilityZones ?? {})) {
+  for (const region of Object.keys(mc.availabilityZones ?? {})) {
     if (!(c.regions as readonly string[]).includes(region)) say(`${at}/availabilityZones/${region}`, `names a region that is not in /regions (${c.regions.join(", ")})`);
-    zones.forEach((zone, i) => {
-      if (!zone.startsWith(region)) say(`${at}/availabilityZones/${region}/${i}`, `is not an Availability Zone of ${region} (got ${JSON.stringify(zone)})`);
-    });
   }
 }
 
@@ -397,6 +395,16 @@ function checkValues(data: unknown, trusted: (pointer: string) => boolean, say: 
   if (typeof secondCidr === "string" && trusted(second)) checkCidr(secondCidr, second, say, warnings, display);
   for (const [pointer, code] of strings("/delivery/geoRestriction/countries")) {
     if (!COUNTRIES.has(code)) say(pointer, `is not an ISO 3166-1 alpha-2 country code (got ${JSON.stringify(code)}; for example GB, US, DE)`);
+  }
+  // Configured zones: two different zones of their region, the Contribution construct's rule (one
+  // copy, in modules/contribution/zones.ts), for every region whose list the schema passed.
+  const zonesAt = "/contribution/mediaconnect/availabilityZones";
+  const zones = at(zonesAt);
+  if (zones !== null && typeof zones === "object" && !Array.isArray(zones)) {
+    const lists = Object.entries(zones).filter(
+      (e): e is [string, string[]] => trusted(`${zonesAt}/${pointerSegment(e[0])}`) && Array.isArray(e[1]) && e[1].every((zone) => typeof zone === "string"),
+    );
+    for (const p of availabilityZonesProblems(Object.fromEntries(lists))) say(`${zonesAt}/${p.path.map(pointerSegment).join("/")}`, p.text);
   }
   checkTags(at, trusted, say);
   const bucket = "/state/s3/bucket";

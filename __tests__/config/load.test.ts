@@ -225,6 +225,30 @@ describe("loading the event configuration", () => {
       ]);
     });
 
+    // The zone rules are the Contribution construct's (modules/contribution/zones.ts), reported against the file.
+    test("rejects what is not an Availability Zone name, alongside the schema's problems elsewhere", () => {
+      const problems = problemsOf(
+        withChange((c) => {
+          c.contribution.mediaconnect.availabilityZones = { "eu-west-1": ["eu-west-1a", "euw1-az2"] };
+          c.channel = { class: "DOUBLE" };
+        }),
+      );
+      expect(problems).toContain('test.json: /contribution/mediaconnect/availabilityZones/eu-west-1/1 is not an Availability Zone name, which is the region code and a letter such as eu-west-1a (got "euw1-az2")');
+      expect(problems.filter((line) => line.includes("/channel/class"))).toHaveLength(1);
+    });
+
+    test("rejects Availability Zones other than two per region", () => {
+      expect(problemsOf(withChange((c) => (c.contribution.mediaconnect.availabilityZones = { "eu-west-1": ["eu-west-1a"] })))).toEqual([
+        'test.json: /contribution/mediaconnect/availabilityZones/eu-west-1 must list two zones, for the flows of pipeline a and b (got ["eu-west-1a"])',
+      ]);
+    });
+
+    test("rejects the same Availability Zone for both pipelines", () => {
+      expect(problemsOf(withChange((c) => (c.contribution.mediaconnect.availabilityZones = { "eu-west-1": ["eu-west-1c", "eu-west-1c"] })))).toEqual([
+        'test.json: /contribution/mediaconnect/availabilityZones/eu-west-1/1 names the same zone as item 0: the flows of pipeline a and b run in different zones, so that losing one zone stops one pipeline only (got "eu-west-1c")',
+      ]);
+    });
+
     test("rejects pull URLs that do not match the pipelines or the input type", () => {
       expect(
         problemsOf(

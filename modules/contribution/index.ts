@@ -13,6 +13,9 @@ import { MediaconnectFlowSourceA as MediaconnectFlowSource } from "../../.gen/pr
 import { ACCESS_PRINCIPALS, accessStatements } from "../access";
 import type { AccountContext } from "../identity";
 import { Naming } from "../naming";
+import { type ZonesProblem, availabilityZonesProblems } from "./zones";
+
+export { availabilityZonesProblems, type ZonesProblem } from "./zones";
 
 /** The two inputs every channel gets; the channel fails over from primary to backup. */
 export const INPUT_ROLES = ["primary", "backup"] as const;
@@ -99,7 +102,8 @@ export interface FlowSettings {
    */
   readonly streamId?: string;
   /**
-   * Per region, the two Availability Zones the flows of pipeline a and b run in.
+   * Per region, the two Availability Zones the flows of pipeline a and b run in: two different
+   * zone names of that region, each the region code and a letter such as eu-west-1a (zones.ts).
    * @default the first two zones the account has in the region, read at plan time
    */
   readonly availabilityZones?: Readonly<Record<string, readonly string[]>>;
@@ -564,12 +568,11 @@ function validate(type: ContributionType, pipelines: number, props: Contribution
     if (c.mediaconnect!.protocol === "zixi-push" && !props.upstream && !c.mediaconnect!.streamId) fail("protocol zixi-push needs mediaconnect.streamId, the stream id the encoders send");
     const missing = props.upstream && flowSlots(pipelines).filter((s) => !props.upstream!.flows[s.key]).map((s) => s.key);
     if (missing?.length) fail(`upstream.flows has no flow ${missing.join(", ")} to forward from (got ${Object.keys(props.upstream!.flows).join(", ") || "none"})`);
-    // Zone names go into a plan-time check (a Terraform expression): only zone-name characters.
-    for (const [region, zones] of Object.entries(c.mediaconnect!.availabilityZones ?? {})) {
-      if (zones.length !== 2) fail(`mediaconnect.availabilityZones.${region} must list two zones, for the flows of pipeline a and b (got ${JSON.stringify(zones)})`);
-      for (const zone of zones) {
-        if (!/^[a-z0-9-]+$/.test(zone)) fail(`mediaconnect.availabilityZones.${region} names ${JSON.stringify(zone)}, not an Availability Zone name (lowercase letters, digits and dashes, such as ${region}a)`);
-      }
+    // The loader's rule too (zones.ts); zone names go into a plan-time check (a Terraform expression).
+    const zoneProblems = availabilityZonesProblems(c.mediaconnect!.availabilityZones ?? {});
+    if (zoneProblems.length) {
+      const name = ([region, index]: ZonesProblem["path"]) => `mediaconnect.availabilityZones.${region}${index === undefined ? "" : `[${index}]`}`;
+      throw new Error(zoneProblems.map((p) => `Contribution: ${name(p.path)} ${p.text}`).join("\n"));
     }
   }
   if (PULL_TYPES.has(type)) {
@@ -611,8 +614,8 @@ function flowSlots(pipelines: number): FlowSlot[] {
 /**
  * The region's Availability Zones that need no opt-in (no Local Zones), read at plan time: zone
  * names are mapped per account, and not every region has an `a` and a `b` for every account. The
- * flows run in the configured zones (their format is checked by the construct's validate(),
- * `<region><letter>` by the loader too) or else in the first two zones listed. Postconditions stop the plan when
+ * flows run in the configured zones (checked by validate() with the loader's rule, zones.ts) or
+ * else in the first two zones listed. Postconditions stop the plan when
  * the region has fewer than two zones or a configured zone is not among them.
  * https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/data-sources/availability_zones
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-regions-availability-zones.html
@@ -620,7 +623,7 @@ function flowSlots(pipelines: number): FlowSlot[] {
 function availabilityZones(scope: Construct, configured: readonly string[] | undefined): DataAwsAvailabilityZones {
   const postcondition = [{ condition: "${length(self.names) >= 2}", errorMessage: "MediaConnect flows need two Availability Zones; the region lists fewer for this account." }];
   if (configured) {
-    // Zone names are checked by validate() (lowercase letters, digits and dashes): safe to quote.
+    // Zone names are checked by validate() (a region code and a letter): safe to quote.
     postcondition.push({
       condition: `\${length(setsubtract(${JSON.stringify(configured)}, self.names)) == 0}`,
       errorMessage: `contribution.mediaconnect.availabilityZones names a zone this account does not have in the region (configured: ${configured.join(", ")}).`,

@@ -338,10 +338,27 @@ describe("rejects", () => {
     );
   });
 
-  test("rejects an Availability Zone name with characters zone names do not have (it would go into a Terraform expression)", () => {
-    const zones = { "eu-west-1": ["eu-west-1a", 'eu-west-1b"]) || true #'] };
+  test("rejects what is not an Availability Zone name, the region code and a letter (it would go into a Terraform expression)", () => {
+    const zones = { "eu-west-1": ['eu-west-1b"]) || true #', "euw1-az1"] };
     expect(build({ ...SRT, mediaconnect: { ...SRT.mediaconnect!, availabilityZones: zones } })).toThrow(
-      'Contribution: mediaconnect.availabilityZones.eu-west-1 names "eu-west-1b\\"]) || true #", not an Availability Zone name (lowercase letters, digits and dashes, such as eu-west-1a)',
+      [
+        'Contribution: mediaconnect.availabilityZones.eu-west-1[0] is not an Availability Zone name, which is the region code and a letter such as eu-west-1a (got "eu-west-1b\\"]) || true #")',
+        'Contribution: mediaconnect.availabilityZones.eu-west-1[1] is not an Availability Zone name, which is the region code and a letter such as eu-west-1a (got "euw1-az1")',
+      ].join("\n"),
+    );
+  });
+
+  test("rejects an Availability Zone of another region", () => {
+    const zones = { "eu-west-1": ["eu-west-1a", "eu-west-1b"], "us-east-1": ["us-east-1a", "us-east-2b"] };
+    expect(build({ ...SRT, mediaconnect: { ...SRT.mediaconnect!, availabilityZones: zones } })).toThrow(
+      'Contribution: mediaconnect.availabilityZones.us-east-1[1] is not an Availability Zone of us-east-1 (got "us-east-2b")',
+    );
+  });
+
+  test("rejects the same Availability Zone for both pipelines", () => {
+    const zones = { "eu-west-1": ["eu-west-1b", "eu-west-1b"] };
+    expect(build({ ...SRT, mediaconnect: { ...SRT.mediaconnect!, availabilityZones: zones } })).toThrow(
+      'Contribution: mediaconnect.availabilityZones.eu-west-1[1] names the same zone as item 0: the flows of pipeline a and b run in different zones, so that losing one zone stops one pipeline only (got "eu-west-1b")',
     );
   });
 
