@@ -331,35 +331,32 @@ describe("rejects", () => {
     expect(build(SRT, { mediaLiveRoleArn: undefined })).toThrow("Contribution: type MEDIACONNECT needs mediaLiveRoleArn, the role MediaLive reads the flows with");
   });
 
-  test("rejects Availability Zones other than two per region", () => {
-    const zones = { "eu-west-1": ["eu-west-1a", "eu-west-1b", "eu-west-1c"] };
-    expect(build({ ...SRT, mediaconnect: { ...SRT.mediaconnect!, availabilityZones: zones } })).toThrow(
-      'Contribution: mediaconnect.availabilityZones.eu-west-1 must list two zones, for the flows of pipeline a and b (got ["eu-west-1a","eu-west-1b","eu-west-1c"])',
-    );
-  });
-
-  test("rejects what is not an Availability Zone name, the region code and a letter (it would go into a Terraform expression)", () => {
-    const zones = { "eu-west-1": ['eu-west-1b"]) || true #', "euw1-az1"] };
-    expect(build({ ...SRT, mediaconnect: { ...SRT.mediaconnect!, availabilityZones: zones } })).toThrow(
+  test.each<[string, Record<string, string[]>, string[]]>([
+    [
+      "Availability Zones other than two per region",
+      { "eu-west-1": ["eu-west-1a", "eu-west-1b", "eu-west-1c"] },
+      ['mediaconnect.availabilityZones.eu-west-1 must list two zones, for the flows of pipeline a and b (got ["eu-west-1a","eu-west-1b","eu-west-1c"])'],
+    ],
+    [
+      "what is not an Availability Zone name, the region code and a letter (it would go into a Terraform expression)",
+      { "eu-west-1": ['eu-west-1b"]) || true #', "euw1-az1"] },
       [
-        'Contribution: mediaconnect.availabilityZones.eu-west-1[0] is not an Availability Zone name, which is the region code and a letter such as eu-west-1a (got "eu-west-1b\\"]) || true #")',
-        'Contribution: mediaconnect.availabilityZones.eu-west-1[1] is not an Availability Zone name, which is the region code and a letter such as eu-west-1a (got "euw1-az1")',
-      ].join("\n"),
-    );
-  });
-
-  test("rejects an Availability Zone of another region", () => {
-    const zones = { "eu-west-1": ["eu-west-1a", "eu-west-1b"], "us-east-1": ["us-east-1a", "us-east-2b"] };
-    expect(build({ ...SRT, mediaconnect: { ...SRT.mediaconnect!, availabilityZones: zones } })).toThrow(
-      'Contribution: mediaconnect.availabilityZones.us-east-1[1] is not an Availability Zone of us-east-1 (got "us-east-2b")',
-    );
-  });
-
-  test("rejects the same Availability Zone for both pipelines", () => {
-    const zones = { "eu-west-1": ["eu-west-1b", "eu-west-1b"] };
-    expect(build({ ...SRT, mediaconnect: { ...SRT.mediaconnect!, availabilityZones: zones } })).toThrow(
-      'Contribution: mediaconnect.availabilityZones.eu-west-1[1] names the same zone as item 0: the flows of pipeline a and b run in different zones, so that losing one zone stops one pipeline only (got "eu-west-1b")',
-    );
+        'mediaconnect.availabilityZones.eu-west-1[0] is not an Availability Zone name, which is the region code and a letter such as eu-west-1a (got "eu-west-1b\\"]) || true #")',
+        'mediaconnect.availabilityZones.eu-west-1[1] is not an Availability Zone name, which is the region code and a letter such as eu-west-1a (got "euw1-az1")',
+      ],
+    ],
+    [
+      "an Availability Zone of another region",
+      { "eu-west-1": ["eu-west-1a", "eu-west-1b"], "us-east-1": ["us-east-1a", "us-east-2b"] },
+      ['mediaconnect.availabilityZones.us-east-1[1] is not an Availability Zone of us-east-1 (got "us-east-2b")'],
+    ],
+    [
+      "the same Availability Zone for both pipelines",
+      { "eu-west-1": ["eu-west-1b", "eu-west-1b"] },
+      ['mediaconnect.availabilityZones.eu-west-1[1] names the same zone as item 0: the flows of pipeline a and b run in different zones, so that losing one zone stops one pipeline only (got "eu-west-1b")'],
+    ],
+  ])("rejects %s", (_name, zones, lines) => {
+    expect(build({ ...SRT, mediaconnect: { ...SRT.mediaconnect!, availabilityZones: zones } })).toThrow(lines.map((l) => `Contribution: ${l}`).join("\n"));
   });
 
   test("rejects zixi push without a stream id", () => {
