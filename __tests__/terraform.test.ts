@@ -50,7 +50,8 @@ const plan = terraformCheckBatcher();
 
 // The check itself, in the same plan: a data source's postcondition is kept on its stand-in and
 // stops that stack's plan with its message. It is planned beside every stack above, each of which
-// passes only if terraform planned all of its resources, so one stack's error ends no other's plan.
+// passes only if terraform planned all of its resources, so one stack's error ends no other's plan
+// (shown when the whole file runs: a run narrowed with -t plans only the stacks it names).
 const zones = {
   provider: { aws: [{ region: "eu-west-1" }, { region: "us-west-2", alias: "primary" }] },
   data: {

@@ -126,12 +126,14 @@ const skip = terraformCheckSkipReason();
     const results = await terraformCheckAll([
       { name: "broken", stack: broken },
       { name: "valid", stack },
+      { name: "no resources", stack: { output: { greeting: { value: "hello" } } } },
     ]);
     expect(results.get("broken")!.ok).toBe(false);
     expect(results.get("broken")!.log).toContain("CARRIER_PIGEON");
-    // The invalid value stops terraform before it plans anything: the valid stack, with no error
-    // of its own, is not passed unplanned.
+    // The invalid value stops terraform before it plans anything: the stacks with no error of
+    // their own are not passed unplanned, with resources or without.
     expect(results.get("valid")).toEqual({ ok: false, log: expect.stringContaining("terraform did not plan 3 of the stack's resources") });
+    expect(results.get("no resources")).toEqual({ ok: false, log: expect.stringContaining("terraform stopped before it planned anything") });
   });
 
   // That a data source's postcondition stops the plan is shown inside the one plan of every stack

@@ -425,10 +425,14 @@ async function planTogether(stacks: readonly Planned[], mirror: string): Promise
       const lines = [...own, ...shared];
       // A stack passes only if terraform planned it: an error elsewhere in the plan (another
       // stack's, or the harness's own deliberate one) must not end the walk before this stack.
+      // Every resource block appears among the planned changes, except one whose count or
+      // for_each may come to nothing; a stack with no such block needs the walk to have started.
       const unplanned = Object.entries(stack.standIn.resource ?? {})
-        .flatMap(([type, blocks]) => Object.keys(blocks as object).map((name) => `${type}.${name}`))
-        .filter((address) => !planned.get(stack.module)?.has(address));
+        .flatMap(([type, blocks]) => Object.entries(blocks as Record<string, Record<string, unknown>>).map(([name, block]) => ({ address: `${type}.${name}`, block })))
+        .filter(({ address, block }) => block.count === undefined && block.for_each === undefined && !planned.get(stack.module)?.has(address))
+        .map(({ address }) => address);
       if (lines.length === 0 && unplanned.length > 0) lines.push(`Error: terraform did not plan ${unplanned.length} of the stack's resources, such as ${unplanned[0]}`);
+      else if (lines.length === 0 && plan.code !== 0 && planned.size === 0) lines.push("Error: terraform stopped before it planned anything (see the errors of the stacks planned with this one)");
       results.set(stack.name, lines.length === 0 ? { ok: true, log: "" } : { ok: false, log: `terraform plan failed for ${stack.name}:\n${lines.join("\n\n")}` });
     }
     return results;
@@ -442,7 +446,8 @@ async function planTogether(stacks: readonly Planned[], mirror: string): Promise
  * modules of one working directory (one `init`, one `plan`, which validates), sharing the aws
  * provider configurations of the root (see planTogether). Each stack's result holds only the
  * errors in its own module (file and address as in the stack), or errors no module can be blamed
- * for.
+ * for; a stack without errors of its own still fails when terraform did not plan it (an error in
+ * another stack ended the plan first).
  */
 export async function terraformCheckAll(stacks: ReadonlyArray<{ readonly name: string; readonly stack: StackJson }>): Promise<Map<string, TerraformCheckResult>> {
   const mirror = process.env[MIRROR_ENV]!;
