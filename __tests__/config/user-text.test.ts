@@ -134,23 +134,42 @@ test("every accepted value of every form, all in one config per base, is synthes
   expect(perBase.size).toBeGreaterThan(0);
   for (const [name, forms] of perBase) {
     const base = bases.find((b) => b.name === name)!;
-    let config = base.config;
-    for (const [pointer, accepted] of forms) config = withString(config, pointer, `${stringAt(base.config, pointer)}${accepted.map((f) => f.text).join("")}`);
-    const result = outcome(config);
-    if (!("loaded" in result)) throw new Error(`${name} with ${[...forms.keys()].join(", ")}: ${result.problems.join("; ")}`);
-    const text = stringsOf(synthApp(result.loaded));
-    // Nothing of a form this base accepted is left for Terraform or cdktf to read.
-    const present = new Set([...forms.values()].flat());
-    for (const form of present) expect({ name, form: form.name, unescaped: text.filter((s) => form.unescaped.test(s)) }).toEqual({ name, form: form.name, unescaped: [] });
-    // Each accepted value comes out as written, escaped where Terraform would read it, unless the
-    // field never reaches Terraform at all.
-    const missing = [...forms]
-      .filter(([p]) => !NOT_EMITTED.some((re) => re.test(p)))
-      .filter(([p, accepted]) => !text.some((s) => s.includes(`${stringAt(base.config, p)}${accepted.map((f) => f.escaped).join("")}`)))
-      .map(([p]) => p);
-    expect({ name, missing }).toEqual({ name, missing: [] });
+    // Each field's forms side by side make a new value (a length or a number's neighbours can
+    // differ from each form's own check): when the base with all of them together is refused,
+    // each form is synthesized on its own, as it was checked.
+    const all = configWith(base.config, forms);
+    const groups = "loaded" in outcome(all) ? [forms] : oneFormEach(forms);
+    for (const group of groups) {
+      const config = configWith(base.config, group);
+      const result = outcome(config);
+      if (!("loaded" in result)) throw new Error(`${name} with ${[...group.keys()].join(", ")}: ${result.problems.join("; ")}`);
+      const text = stringsOf(synthApp(result.loaded));
+      // Nothing of a form this base accepted is left for Terraform to read, and no cdktf token is left unresolved.
+      const present = new Set([...group.values()].flat());
+      for (const form of present) expect({ name, form: form.name, unescaped: text.filter((s) => form.unescaped.test(s)) }).toEqual({ name, form: form.name, unescaped: [] });
+      expect({ name, tokens: text.filter((s) => s.includes("TfToken")) }).toEqual({ name, tokens: [] });
+      // Each accepted value comes out as written, escaped where Terraform would read it, unless the
+      // field never reaches Terraform at all.
+      const missing = [...group]
+        .filter(([p]) => !NOT_EMITTED.some((re) => re.test(p)))
+        .filter(([p, accepted]) => !text.some((s) => s.includes(`${stringAt(base.config, p)}${accepted.map((f) => f.escaped).join("")}`)))
+        .map(([p]) => p);
+      expect({ name, missing }).toEqual({ name, missing: [] });
+    }
   }
 });
+
+/** The same pointers, split into one group per form (in FORMS order), each pointer with that form alone. */
+function oneFormEach(forms: ReadonlyMap<string, readonly Form[]>): Map<string, Form[]>[] {
+  return FORMS.map((form) => new Map([...forms].filter(([, f]) => f.includes(form)).map(([p]) => [p, [form]]))).filter((g) => g.size > 0);
+}
+
+/** `config` with each pointer's string followed by its forms' texts, in order. */
+function configWith(config: Record<string, any>, forms: ReadonlyMap<string, readonly Form[]>): Record<string, any> {
+  let out = config;
+  for (const [pointer, accepted] of forms) out = withString(out, pointer, `${stringAt(config, pointer)}${accepted.map((f) => f.text).join("")}`);
+  return out;
+}
 
 // The same for profiles: every string field of the ladder schema (a shipped ladder with captions
 // added covers them all), and every string the shipped MediaLive templates set.
@@ -199,17 +218,22 @@ test("in any string of a ladder or template, a Terraform interpolation or direct
           } else accepted.set(pointer, [...(accepted.get(pointer) ?? []), form]);
         }
       }
-      // One event on the profile with every accepted string carrying every form it accepts, synthesized once.
+      // One event on the profile with every accepted string carrying every form it accepts,
+      // synthesized once; when the profile with all of them together is refused, once per form.
       if (accepted.size === 0) continue;
-      let data = base.data;
-      for (const [pointer, with_] of accepted) data = withString(data, pointer, `${stringAt(base.data, pointer)}${with_.map((f) => f.text).join("")}`);
-      fs.writeFileSync(path.join(dir, `${base.file}.json`), JSON.stringify(data));
-      const config = JSON.parse(fs.readFileSync(path.join(ROOT, "config", "default.json"), "utf8"));
-      config.channel = { ...config.channel, encodingProfile: base.file };
-      const text = stringsOf(synthApp(checkEvent(config, "test.json", dir)));
-      for (const form of forms) {
-        expect({ profile: base.file, form: form.name, unescaped: text.filter((s) => form.unescaped.test(s)) }).toEqual({ profile: base.file, form: form.name, unescaped: [] });
-        if ([...accepted.values()].some((a) => a.includes(form))) expect({ profile: base.file, form: form.name, escaped: text.some((s) => s.includes(form.escaped!)) }).toEqual({ profile: base.file, form: form.name, escaped: true });
+      const file = path.join(dir, `${base.file}.json`);
+      fs.writeFileSync(file, JSON.stringify(configWith(base.data, accepted)));
+      const together = loadProfileFile(file, "p.json", []) !== undefined;
+      const groups = together ? [accepted] : oneFormEach(accepted);
+      for (const group of groups) {
+        fs.writeFileSync(file, JSON.stringify(configWith(base.data, group)));
+        const config = JSON.parse(fs.readFileSync(path.join(ROOT, "config", "default.json"), "utf8"));
+        config.channel = { ...config.channel, encodingProfile: base.file };
+        const text = stringsOf(synthApp(checkEvent(config, "test.json", dir)));
+        for (const form of forms) {
+          expect({ profile: base.file, form: form.name, unescaped: text.filter((s) => form.unescaped.test(s)) }).toEqual({ profile: base.file, form: form.name, unescaped: [] });
+          if ([...group.values()].some((a) => a.includes(form))) expect({ profile: base.file, form: form.name, escaped: text.some((s) => s.includes(form.escaped!)) }).toEqual({ profile: base.file, form: form.name, escaped: true });
+        }
       }
     }
     for (const form of forms) expect({ form: form.name, rejected: rejected.get(form)! > 10 }).toEqual({ form: form.name, rejected: true });
