@@ -195,7 +195,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // Contradictory settings
   "epoch-scte35.json": [
-    "epoch-scte35.json: /channel/outputLocking EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false or use PIPELINE_LOCKING",
+    "epoch-scte35.json: /channel/outputLocking EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false, use PIPELINE_LOCKING, or use CMAF ingest (a CMAF Ingest group carries SCTE-35 as its own track)",
   ],
   "single-locking.json": [
     "single-locking.json: /channel/outputLocking PIPELINE_LOCKING needs a STANDARD channel (a SINGLE_PIPELINE channel has nothing to lock against); use DISABLED",

@@ -570,7 +570,7 @@ export interface Mediaconnect {
    */
   streamId?: string;
   /**
-   * Per region, the two Availability Zones the flows run in (each <region><letter>). Default: the first two zones the account has in the region (read at plan time; the plan also checks configured zones exist).
+   * Per region, two different Availability Zones the flows run in (each <region><letter>): pipeline a's flows in the first, pipeline b's in the second. Default: the first two zones the account has in the region (read at plan time; the plan also checks configured zones exist).
    */
   availabilityZones?: {
     [k: string]: string[];

@@ -288,7 +288,7 @@ describe("loading the event configuration", () => {
 
     test("rejects epoch locking together with SCTE-35 passthrough", () => {
       expect(problemsOf(withChange((c) => (c.channel.outputLocking = "EPOCH_LOCKING")))).toEqual([
-        "test.json: /channel/outputLocking EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false or use PIPELINE_LOCKING",
+        "test.json: /channel/outputLocking EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false, use PIPELINE_LOCKING, or use CMAF ingest (a CMAF Ingest group carries SCTE-35 as its own track)",
       ]);
     });
 
@@ -354,7 +354,7 @@ describe("loading the event configuration", () => {
       );
       expect(problems).toEqual([
         'test.json: /contribution/allowlistCidrs/0 has host bits set; did you mean 198.51.100.0/24? (got "198.51.100.7/24")',
-        "test.json: /channel/outputLocking EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false or use PIPELINE_LOCKING",
+        "test.json: /channel/outputLocking EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false, use PIPELINE_LOCKING, or use CMAF ingest (a CMAF Ingest group carries SCTE-35 as its own track)",
         "test.json: /packaging/endpoints/ts/dash needs container CMAF (DASH is not served from TS segments)",
       ]);
     });

@@ -57,11 +57,19 @@ describe("generated files (npm run generate)", () => {
 describe("the drift check fails on a deliberate mismatch (fixture)", () => {
   // drift.generated.ts was generated before drift.schema.json gained `ingest`. The check runs on
   // the fixture, and on a copy of its schema once the fresh text is written beside it.
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "drift-"));
-  fs.copyFileSync(path.join(FIXTURE, "drift.schema.json"), path.join(copy, "drift.schema.json"));
+  let copy: string | undefined;
   let result: ReturnType<typeof driftCheck> | undefined;
-  const drift = () => (result ??= driftCheck({ dir: FIXTURE, schema: "drift.schema.json", out: "drift.generated.ts", name: "DriftFile", regenerateIn: copy }));
-  afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
+  const drift = () => {
+    if (!copy) {
+      copy = fs.mkdtempSync(path.join(os.tmpdir(), "drift-"));
+      fs.copyFileSync(path.join(FIXTURE, "drift.schema.json"), path.join(copy, "drift.schema.json"));
+    }
+    result ??= driftCheck({ dir: FIXTURE, schema: "drift.schema.json", out: "drift.generated.ts", name: "DriftFile", regenerateIn: copy });
+    return { ...result, copy };
+  };
+  afterAll(() => {
+    if (copy) fs.rmSync(copy, { recursive: true, force: true });
+  });
 
   test("the stale fixture is reported, with text that has the new property", () => {
     const { found } = drift();
@@ -71,7 +79,7 @@ describe("the drift check fails on a deliberate mismatch (fixture)", () => {
   }, 60_000);
 
   test("once regenerated, the fixture is fresh", () => {
-    const { found, after } = drift();
+    const { found, after, copy } = drift();
     expect(fs.readFileSync(path.join(copy, "drift.generated.ts"), "utf8")).toBe(found[0].fresh);
     expect(after).toEqual([]);
   }, 60_000);

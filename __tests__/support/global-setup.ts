@@ -6,7 +6,8 @@ export default function globalSetup(): void {
   process.env[CACHE_ENV] = createCache();
   // Node reads and parses the extra CA certificates a machine names here at the start of every
   // process, about a tenth of a second for a system-wide bundle, and the run starts several dozen
-  // node processes (workers, commands, npm). Nothing in a test run opens a TLS connection: nothing
-  // here may reach AWS, and the stubbed services are plain HTTP on localhost.
+  // node processes (workers, commands, npm). Nothing in a test run opens a TLS connection: AWS is
+  // never reached (its clients are stubbed in the test's own process), and the Terraform Cloud
+  // stand-in is plain HTTP on localhost.
   delete process.env.NODE_EXTRA_CA_CERTS;
 }

@@ -152,7 +152,8 @@ export function filesUnder(dir: string): Record<string, string> {
 
 /** Runs `npm run <script> -- <args>` in the project; npm's own warnings about the machine's configuration are dropped from stderr. */
 export function runNpmScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: ROOT, env, encoding: "utf8" });
+  // No update check: npm would look for a newer npm on the network.
+  const r = spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: ROOT, env: { ...env, npm_config_update_notifier: "false" }, encoding: "utf8" });
   const stderr = r.stderr
     .split("\n")
     .filter((line) => !line.startsWith("npm warn"))

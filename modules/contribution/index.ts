@@ -550,42 +550,41 @@ function flowDefaults(mc: FlowSettings): ResolvedFlowSettings {
  * (The event file's loader reports the same problems against the file, with its pointers.)
  */
 function validate(type: ContributionType, pipelines: number, props: ContributionProps): void {
-  const c = props;
   const fail = (what: string) => {
     throw new Error(`Contribution: ${what}`);
   };
   // A forwarded feed's flows listen to the primary region's flows only (their egress addresses).
   const listening = LISTENING_TYPES.has(type) && !props.upstream;
-  if (listening && !c.allowlistCidrs?.length) {
-    fail(`type ${type} listens for the feed and needs allowlistCidrs, the networks the encoders send from (got ${JSON.stringify(c.allowlistCidrs ?? null)})`);
+  if (listening && !props.allowlistCidrs?.length) {
+    fail(`type ${type} listens for the feed and needs allowlistCidrs, the networks the encoders send from (got ${JSON.stringify(props.allowlistCidrs ?? null)})`);
   }
-  if (listening && type === "MEDIACONNECT" && c.allowlistCidrs!.length > 1) {
-    fail(`a MediaConnect source accepts exactly one CIDR, but allowlistCidrs has ${c.allowlistCidrs!.length} (got ${c.allowlistCidrs!.join(", ")}); use one block that covers the encoders, or add mediaconnect.secondSource with its own`);
+  if (listening && type === "MEDIACONNECT" && props.allowlistCidrs!.length > 1) {
+    fail(`a MediaConnect source accepts exactly one CIDR, but allowlistCidrs has ${props.allowlistCidrs!.length} (got ${props.allowlistCidrs!.join(", ")}); use one block that covers the encoders, or add mediaconnect.secondSource with its own`);
   }
   if (type === "MEDIACONNECT") {
-    if (!c.mediaconnect) fail("type MEDIACONNECT needs mediaconnect settings (at least the protocol)");
+    if (!props.mediaconnect) fail("type MEDIACONNECT needs mediaconnect settings (at least the protocol)");
     if (!props.mediaLiveRoleArn) fail("type MEDIACONNECT needs mediaLiveRoleArn, the role MediaLive reads the flows with");
-    if (c.mediaconnect!.protocol === "zixi-push" && !props.upstream && !c.mediaconnect!.streamId) fail("protocol zixi-push needs mediaconnect.streamId, the stream id the encoders send");
+    if (props.mediaconnect!.protocol === "zixi-push" && !props.upstream && !props.mediaconnect!.streamId) fail("protocol zixi-push needs mediaconnect.streamId, the stream id the encoders send");
     const missing = props.upstream && flowSlots(pipelines).filter((s) => !props.upstream!.flows[s.key]).map((s) => s.key);
     if (missing?.length) fail(`upstream.flows has no flow ${missing.join(", ")} to forward from (got ${Object.keys(props.upstream!.flows).join(", ") || "none"})`);
     // The loader's rule too (zones.ts); zone names go into a plan-time check (a Terraform expression).
-    const zoneProblems = availabilityZonesProblems(c.mediaconnect!.availabilityZones ?? {});
+    const zoneProblems = availabilityZonesProblems(props.mediaconnect!.availabilityZones ?? {});
     if (zoneProblems.length) {
       const name = ([region, index]: ZonesProblem["path"]) => `mediaconnect.availabilityZones.${region}${index === undefined ? "" : `[${index}]`}`;
       throw new Error(zoneProblems.map((p) => `Contribution: ${name(p.path)} ${p.text}`).join("\n"));
     }
   }
   if (PULL_TYPES.has(type)) {
-    if (!c.pull) fail(`type ${type} needs pull settings, the URLs to read the feed from`);
+    if (!props.pull) fail(`type ${type} needs pull settings, the URLs to read the feed from`);
     for (const key of ["primaryUrls", "backupUrls"] as const) {
-      const n = c.pull![key].length;
+      const n = props.pull![key].length;
       if (n !== pipelines) fail(`pull.${key} must list one URL per pipeline, ${pipelines} (got ${n})`);
     }
   }
   if (type === "INPUT_DEVICE") {
-    if (!c.inputDevices) fail("type INPUT_DEVICE needs inputDevices, the Elemental Link devices of the primary and backup inputs");
+    if (!props.inputDevices) fail("type INPUT_DEVICE needs inputDevices, the Elemental Link devices of the primary and backup inputs");
     for (const key of ["primary", "backup"] as const) {
-      const n = c.inputDevices![key].length;
+      const n = props.inputDevices![key].length;
       if (n !== pipelines) fail(`inputDevices.${key} must list one device per pipeline, ${pipelines} (got ${n})`);
     }
   }

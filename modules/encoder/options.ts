@@ -117,7 +117,7 @@ export function outputLockingProblems(channel: Pick<ChannelOptions, "class" | "o
   const channelClass = channel.class ?? "STANDARD";
   const locking = outputLockingFor({ class: channelClass, outputLocking: channel.outputLocking }, ingest);
   if (locking === "EPOCH_LOCKING" && (channel.scte35Passthrough ?? true) && ingest === "HLS") {
-    problems.push({ path: at, text: `EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false or use PIPELINE_LOCKING` });
+    problems.push({ path: at, text: `EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false, use PIPELINE_LOCKING, or use CMAF ingest (a CMAF Ingest group carries SCTE-35 as its own track)` });
   }
   if (locking !== "DISABLED" && channelClass === "SINGLE_PIPELINE") {
     problems.push({ path: at, text: `${locking} needs a STANDARD channel (a SINGLE_PIPELINE channel has nothing to lock against); use DISABLED` });

@@ -265,7 +265,7 @@ describe("Encoder, rejects", () => {
 
   test("rejects epoch locking with SCTE-35 passthrough on HLS ingest (MediaLive rejects the channel); CMAF ingest takes it", () => {
     expect(rejects({ channel: { outputLocking: "EPOCH_LOCKING" } })).toThrow(
-      "Encoder: channel.outputLocking EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false or use PIPELINE_LOCKING",
+      "Encoder: channel.outputLocking EPOCH_LOCKING cannot be combined with SCTE-35 passthrough (MediaLive rejects the channel); set channel.scte35Passthrough to false, use PIPELINE_LOCKING, or use CMAF ingest (a CMAF Ingest group carries SCTE-35 as its own track)",
     );
     expect(rejects({ channel: { outputLocking: "EPOCH_LOCKING" }, ingest: "CMAF" })).not.toThrow();
   });
