@@ -3,27 +3,58 @@ import { checkAwsccBlocks } from "./support/awscc-schema";
 import { StackJson, load, shippedConfigs, synthApp, withFixtureProfile } from "./support/project";
 import { terraformCheckBatcher, terraformCheckSkipReason } from "./support/terraform-check";
 
-// Every stack of every shipped configuration, and the regional stack of the default event with
-// each fixture profile that no shipped configuration uses (__tests__/profiles/encoder.test.ts
-// checks what those profiles become), each distinct stack once.
+// Every stack of every shipped configuration, each distinct stack once; and the regional stack of
+// the default event with each fixture profile that no shipped configuration uses
+// (__tests__/profiles/encoder.test.ts checks what those profiles become), reduced to what differs
+// from the default event's own stack (see differingPart).
 const FIXTURE_PROFILES = ["ladder-hevc-captions", "template-mediapackage-group"];
-const events = [
-  ...shippedConfigs().map((file) => ({ label: file, loaded: load(file), only: undefined as string | undefined })),
-  ...FIXTURE_PROFILES.map((profile) => {
-    const loaded = withFixtureProfile(profile);
-    return { label: `fixture profile ${profile}`, loaded, only: `${loaded.config.event.name}-${loaded.config.regions[0]}` as string | undefined };
-  }),
-];
+const DEFAULT_EVENT = "config/default.json";
 const seen = new Set<string>();
 const cases: [string, StackJson][] = [];
-for (const { label, loaded, only } of events) {
-  for (const [name, stack] of Object.entries(synthApp(loaded))) {
-    if (only && name !== only) continue;
+for (const file of shippedConfigs()) {
+  for (const [name, stack] of Object.entries(synthApp(load(file)))) {
     const hash = crypto.createHash("sha256").update(JSON.stringify(stack)).digest("hex");
     if (seen.has(hash)) continue;
     seen.add(hash);
-    cases.push([`${label} → ${name}`, stack]);
+    cases.push([`${file} → ${name}`, stack]);
   }
+}
+for (const profile of FIXTURE_PROFILES) {
+  const loaded = withFixtureProfile(profile);
+  const name = `${loaded.config.event.name}-${loaded.config.regions[0]}`;
+  cases.push([`fixture profile ${profile} → ${name}`, differingPart(synthApp(loaded)[name], synthApp(load(DEFAULT_EVENT))[name])]);
+}
+
+/**
+ * The part of `stack` that the plan of `planned` (a stack of the same event, planned in full)
+ * leaves unproven: the resource and data blocks that differ from it, every block those reference
+ * (so each reference resolves, and is planned, as in the stack), and the outputs that read only
+ * those. A fixture profile changes the channel and what watches it; the rest of its stack is the
+ * default event's, byte for byte, and was planned with it.
+ */
+function differingPart(stack: StackJson, planned: StackJson): StackJson {
+  const blocks = new Map<string, { kind: "resource" | "data"; type: string; name: string; text: string }>();
+  for (const kind of ["resource", "data"] as const) {
+    for (const [type, named] of Object.entries(stack[kind] ?? {})) {
+      for (const [name, block] of Object.entries(named as Record<string, unknown>)) {
+        blocks.set(`${kind === "data" ? "data." : ""}${type}.${name}`, { kind, type, name, text: JSON.stringify(block) });
+      }
+    }
+  }
+  /** The blocks an expression or depends_on entry in `text` names ("type.name" or "data.type.name"). */
+  const references = (text: string) => [...text.matchAll(/\b(?:data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z0-9_-]+/g)].map((m) => m[0]).filter((key) => blocks.has(key));
+  const keep = new Set([...blocks].filter(([, b]) => b.text !== JSON.stringify(planned[b.kind]?.[b.type]?.[b.name])).map(([key]) => key));
+  for (const key of keep) for (const used of references(blocks.get(key)!.text)) keep.add(used); // a Set iterates what is added while iterating
+  const out: StackJson = { ...stack, resource: {}, data: {}, output: {} };
+  for (const key of keep) {
+    const { kind, type, name } = blocks.get(key)!;
+    (out[kind][type] ??= {})[name] = stack[kind][type][name];
+  }
+  for (const [name, output] of Object.entries(stack.output ?? {})) {
+    const used = references(JSON.stringify(output));
+    if (used.length > 0 && used.every((key) => keep.has(key))) out.output[name] = output;
+  }
+  return out;
 }
 
 describe("awscc resource blocks", () => {
