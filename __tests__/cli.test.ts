@@ -84,8 +84,8 @@ describe("npm run synth", () => {
     expectReproducible(filesUnder(outdir), synthOutputFiles(load("config/default.json")));
   });
 
-  // Every shipped configuration's bytes, compared with a synthesis in another process and scanned
-  // for secrets, machine paths and timestamps: __tests__/policy/shipped.test.ts.
+  // Every shipped configuration's bytes, compared with another synthesis (usually made in another
+  // process) and scanned for secrets, machine paths and timestamps: __tests__/policy/shipped.test.ts.
 
   test("a policy error prints the report, writes nothing and exits non-zero", async () => {
     const { outdir, before } = earlierSynthesis();

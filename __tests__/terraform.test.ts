@@ -6,7 +6,7 @@ import { terraformCheckBatcher, terraformCheckSkipReason } from "./support/terra
 // Every stack of every shipped configuration, each distinct stack once; and the regional stack of
 // the default event with each fixture profile that no shipped configuration uses
 // (__tests__/profiles/encoder.test.ts checks what those profiles become), reduced to what differs
-// from the default event's own stack (see differingPart).
+// from the default event's own stack and what reads it (see differingPart).
 const FIXTURE_PROFILES = ["ladder-hevc-captions", "template-mediapackage-group"];
 const DEFAULT_EVENT = "config/default.json";
 const seen = new Set<string>();
@@ -27,12 +27,15 @@ for (const profile of FIXTURE_PROFILES) {
 
 /**
  * The part of `stack` that the plan of `planned` (a stack of the same event, planned in full)
- * leaves unproven: the resource and data blocks that differ from it, every block those reference
- * (so each reference resolves, and is planned, as in the stack), and the outputs that read only
- * those. A fixture profile changes the channel and what watches it; the rest of its stack is the
- * default event's, byte for byte, and was planned with it.
+ * leaves unproven: the resource and data blocks that differ from it, every block that reads them
+ * (directly or through another such block: its values may differ although its text does not), the
+ * outputs that differ or read any of those, and every block all these reference (so each reference
+ * resolves, and is planned, as in the stack). A fixture profile changes the channel, and with it
+ * the alarms that read the channel's output groups; the rest of its stack is the default event's,
+ * byte for byte, reading the same values, and was planned with it.
  */
-function differingPart(stack: StackJson, planned: StackJson): StackJson {
+function differingPart(stack: StackJson, planned: StackJson | undefined): StackJson {
+  if (!planned) throw new Error("the default event has no stack of this name to compare a fixture profile's stack with");
   const blocks = new Map<string, { kind: "resource" | "data"; type: string; name: string; text: string }>();
   for (const kind of ["resource", "data"] as const) {
     for (const [type, named] of Object.entries(stack[kind] ?? {})) {
@@ -43,16 +46,25 @@ function differingPart(stack: StackJson, planned: StackJson): StackJson {
   }
   /** The blocks an expression or depends_on entry in `text` names ("type.name" or "data.type.name"). */
   const references = (text: string) => [...text.matchAll(/\b(?:data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z0-9_-]+/g)].map((m) => m[0]).filter((key) => blocks.has(key));
-  const keep = new Set([...blocks].filter(([, b]) => b.text !== JSON.stringify(planned[b.kind]?.[b.type]?.[b.name])).map(([key]) => key));
+  // What differs, and what reads it, to a fixed point.
+  const affected = new Set([...blocks].filter(([, b]) => b.text !== JSON.stringify(planned[b.kind]?.[b.type]?.[b.name])).map(([key]) => key));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [key, b] of blocks) {
+      if (!affected.has(key) && references(b.text).some((used) => affected.has(used))) {
+        affected.add(key);
+        grew = true;
+      }
+    }
+  }
+  const outputs = Object.entries(stack.output ?? {}).filter(([name, o]) => JSON.stringify(o) !== JSON.stringify(planned.output?.[name]) || references(JSON.stringify(o)).some((used) => affected.has(used)));
+  // Everything those read.
+  const keep = new Set([...affected, ...outputs.flatMap(([, o]) => references(JSON.stringify(o)))]);
   for (const key of keep) for (const used of references(blocks.get(key)!.text)) keep.add(used); // a Set iterates what is added while iterating
-  const out: StackJson = { ...stack, resource: {}, data: {}, output: {} };
+  const out: StackJson = { ...stack, resource: {}, data: {}, output: Object.fromEntries(outputs) };
   for (const key of keep) {
     const { kind, type, name } = blocks.get(key)!;
     (out[kind][type] ??= {})[name] = stack[kind][type][name];
-  }
-  for (const [name, output] of Object.entries(stack.output ?? {})) {
-    const used = references(JSON.stringify(output));
-    if (used.length > 0 && used.every((key) => keep.has(key))) out.output[name] = output;
   }
   return out;
 }
