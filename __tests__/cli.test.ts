@@ -87,6 +87,16 @@ describe("npm run synth", () => {
   // Every shipped configuration's bytes, compared with another synthesis (usually made in another
   // process) and scanned for secrets, machine paths and timestamps: __tests__/policy/shipped.test.ts.
 
+  test("a Terraform Cloud event synthesizes on a machine without terraform (it runs in Terraform Cloud)", async () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-synth-"));
+    // A PATH that holds no terraform (the entry point itself is started by its full path).
+    const env = { ...synthEnv(outdir, "config/examples/terraform-cloud.json"), PATH: fs.mkdtempSync(path.join(os.tmpdir(), "cli-empty-path-")) };
+    const r = await runBundle(MAIN, [], { env });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(Object.keys(filesUnder(outdir)).sort()).toEqual(["manifest.json", ...["cdn", "eu-central-1", "eu-west-1", "tfc"].map((s) => `stacks/cup-final-${s}/cdk.tf.json`)]);
+  });
+
   test("a policy error prints the report, writes nothing and exits non-zero", async () => {
     const { outdir, before } = earlierSynthesis();
     const r = await synth(undefined, { entry: BAD_APP, outdir });

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend } from "cdktf";
+import { DataTerraformRemoteState, LocalBackend, S3Backend, TerraformBackend, TerraformRemoteState } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AwsccProvider } from "../.gen/providers/awscc/provider";
 import type { EventConfig, StateConfig } from "../config/types";
@@ -44,13 +44,55 @@ export function stateBackend(scope: Construct, stackName: string, state: StateCo
     }
     case "cloud": {
       const cloud = state.cloud!;
-      new CloudBackend(scope, {
-        organization: cloud.organization,
-        hostname: cloud.hostname,
-        workspaces: new NamedCloudWorkspace(`${cloud.workspacePrefix}${stackName}`, cloud.project),
-      });
+      new CloudStateBackend(scope, { organization: cloud.organization, hostname: cloud.hostname, workspace: `${cloud.workspacePrefix}${stackName}`, project: cloud.project });
       return;
     }
+  }
+}
+
+export interface CloudStateBackendProps {
+  /** The Terraform Cloud / Enterprise organization. */
+  readonly organization: string;
+  /** The host name, such as app.terraform.io. */
+  readonly hostname: string;
+  /** The stack's workspace. */
+  readonly workspace: string;
+  /**
+   * The workspace's project.
+   * @default the organization's default project
+   */
+  readonly project?: string;
+}
+
+/**
+ * State in one named Terraform Cloud workspace: the `cloud` block
+ * (https://developer.hashicorp.com/terraform/cli/cloud/settings), written as cdktf's CloudBackend
+ * writes it, and read by other stacks through the remote-state data source CloudBackend gives.
+ * Unlike CloudBackend, it does not check at synthesis that a terraform binary of version 1.1 or
+ * later is on the PATH: with this backend Terraform runs in Terraform Cloud, and a machine that only
+ * synthesizes and uploads (`npm run tfc -- upload`) needs none. (CloudBackend's check ran
+ * `terraform version` through a shell once per stack, and without terraform it failed the synthesis.)
+ */
+export class CloudStateBackend extends TerraformBackend {
+  constructor(
+    scope: Construct,
+    private readonly props: CloudStateBackendProps,
+  ) {
+    super(scope, "backend", "cloud");
+  }
+
+  public toTerraform(): any {
+    const { organization, hostname, workspace, project } = this.props;
+    return { terraform: { cloud: { organization, hostname, workspaces: { name: workspace, project } } } };
+  }
+
+  public toMetadata(): any {
+    // "tfc" or "tfe", as CloudBackend says it for the cdktf CLI.
+    return { ...super.toMetadata(), cloud: this.props.hostname.startsWith("app.terraform.io") ? "tfc" : "tfe" };
+  }
+
+  public getRemoteStateDataSource(scope: Construct, name: string, _fromStack: string): TerraformRemoteState {
+    return new DataTerraformRemoteState(scope, name, { organization: this.props.organization, hostname: this.props.hostname, workspaces: { name: this.props.workspace } });
   }
 }
 
