@@ -5,7 +5,7 @@ import { IPv4 } from "ipaddr.js";
 import * as iso3166 from "iso-3166-1";
 import { availabilityZonesProblems } from "../modules/contribution/zones";
 import { CLOUDFRONT_REGION } from "../modules/delivery/region";
-import { outputLockingProblems } from "../modules/encoder/options";
+import { outputLockingProblems, pipelinesOf } from "../modules/encoder/options";
 import { checkAlarms } from "./alarms";
 import { checkServiceContracts } from "./contract-checks";
 import { ingestTypeOf, outputLockingOf } from "./ingest";
@@ -144,11 +144,6 @@ function checkSemantics(c: EventConfig, profile: EncodingProfile | undefined, di
   checkDeliveryNames(c, say, warnings, display);
 }
 
-/** How many pipelines the channel runs: two in a STANDARD channel, one in a SINGLE_PIPELINE channel. */
-function pipelinesOf(c: EventConfig): number {
-  return c.channel.class === "STANDARD" ? 2 : 1;
-}
-
 /** Type-specific blocks: the one the type needs must be there, the others must not. */
 function checkContributionBlocks(c: EventConfig, say: Say): void {
   const contribution = c.contribution;
@@ -268,7 +263,7 @@ function checkAvailabilityZones(c: EventConfig, mc: MediaConnect, at: string, sa
 function checkPull(c: EventConfig, say: Say, warnings: string[], display: string): void {
   const contribution = c.contribution;
   const type = contribution.type;
-  const pipelines = pipelinesOf(c);
+  const pipelines = pipelinesOf(c.channel.class);
   if (PULL_TYPES.has(type) || type === "UDP_PUSH") {
     warnings.push(
       `${display}: /contribution/type ${type} inputs cannot fail over automatically (MediaLive pairs push inputs only: MEDIACONNECT, RTP_PUSH, RTMP_PUSH, INPUT_DEVICE); both inputs are attached, switch to the backup with an input switch schedule action`,
@@ -296,7 +291,7 @@ function checkPull(c: EventConfig, say: Say, warnings: string[], display: string
 function checkInputDevices(c: EventConfig, say: Say): void {
   const contribution = c.contribution;
   const type = contribution.type;
-  const pipelines = pipelinesOf(c);
+  const pipelines = pipelinesOf(c.channel.class);
   const devices = contribution.inputDevices;
   if (devices && type === "INPUT_DEVICE") {
     (["primary", "backup"] as const).forEach((key) => {

@@ -18,11 +18,6 @@ export const TIMING = {
   ingest: { intervalMs: 30000, timeoutMs: 6 * 60 * 1000 },
 };
 
-/** Pipelines of a channel class: STANDARD runs two, SINGLE_PIPELINE one. */
-export function pipelinesOf(channelClass: string | undefined): number {
-  return channelClass === "SINGLE_PIPELINE" ? 1 : 2;
-}
-
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

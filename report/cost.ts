@@ -2,6 +2,7 @@
 // prices from the price table. Pure: no files, no environment.
 import { ingestSegmentSeconds } from "../encoding-profiles/profiles";
 import type { EncodingProfile, LoadedEvent, PricingZone, ProfileOutput, Rendition, SupportedRegion } from "../config/types";
+import { pipelinesOf } from "../modules/encoder/options";
 import { PriceFound, PriceTable, regionalPrice, zonePrice } from "./prices";
 
 /** AWS bills data transfer in GB of 2^30 bytes. */
@@ -159,7 +160,7 @@ export function estimateCost(loaded: LoadedEvent, table: PriceTable, display: st
   const { config, profile } = loaded;
   const lines: CostLine[] = [];
   const warnings: string[] = [];
-  const pipelines = config.channel.class === "STANDARD" ? 2 : 1;
+  const pipelines = pipelinesOf(config.channel.class);
   const primary = config.regions[0];
   const audience = resolveAudience(loaded);
   const segment = config.packaging.segmentDurationSeconds;
@@ -281,7 +282,7 @@ function describeAssumptions(loaded: LoadedEvent, audience: Audience, contributi
   );
   if (config.contribution.type === "MEDIACONNECT") {
     out.push(
-      `Contribution: ${mbps(contributionBitrate)} per feed${config.report.contributionBitrate === undefined ? ` (default: the input specification's ${profile.inputSpecification.maximumBitrate})` : ""}, through ${2 * (config.channel.class === "STANDARD" ? 2 : 1)} flows per region (primary and backup input, one per pipeline).`,
+      `Contribution: ${mbps(contributionBitrate)} per feed${config.report.contributionBitrate === undefined ? ` (default: the input specification's ${profile.inputSpecification.maximumBitrate})` : ""}, through ${2 * pipelinesOf(config.channel.class)} flows per region (primary and backup input, one per pipeline).`,
     );
   }
   out.push(

@@ -3,6 +3,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import { ingestSegmentSeconds } from "../encoding-profiles/profiles";
 import type { LoadedEvent } from "../config/types";
 import { Delivery } from "../modules/delivery";
+import { pipelinesOf } from "../modules/encoder/options";
 import { CLOUDFRONT_REGION } from "../modules/delivery/region";
 import { AccountIdentity } from "../modules/identity";
 import { CdnMonitoring } from "../modules/monitoring";
@@ -88,7 +89,7 @@ export class DeliveryStack extends TerraformStack {
         region: r.region,
         flows: r.contribution.flows,
         channel: r.encoder.channel,
-        pipelines: config.channel.class === "STANDARD" ? 2 : 1,
+        pipelines: pipelinesOf(config.channel.class),
         contributionType: config.contribution.type,
         outputGroupName: r.encoder.packagerOutputGroupName,
         ingest: r.encoder.ingest,

@@ -5,6 +5,7 @@ import { ingestSegmentSeconds } from "../encoding-profiles/profiles";
 import type { LoadedEvent } from "../config/types";
 import { Contribution, UpstreamFeed } from "../modules/contribution";
 import { Encoder } from "../modules/encoder";
+import { pipelinesOf } from "../modules/encoder/options";
 import { MediaLiveRole } from "../modules/encoder/role";
 import { AccountIdentity } from "../modules/identity";
 import { PipelineMonitoring } from "../modules/monitoring";
@@ -36,7 +37,7 @@ export class RegionalPipelineStack extends TerraformStack {
     const region = (this.region = props.region);
     const tags = eventTags(config);
     const naming = new Naming(config.event.name, region);
-    const pipelines = config.channel.class === "STANDARD" ? 2 : 1;
+    const pipelines = pipelinesOf(config.channel.class);
     const ingest = ingestTypeOf(config);
 
     stateBackend(this, id, config.state);

@@ -6,7 +6,8 @@
 import { fixTheProblems } from "../../config/json-file";
 import { AwsError } from "../aws";
 import { ChannelState, describeChannel, describeInput, startChannel } from "../channels";
-import { Context, pipelinesOf, plural, TIMING } from "../context";
+import { pipelinesOf } from "../../modules/encoder/options";
+import { Context, plural, TIMING } from "../context";
 import { describeFlow, FlowState, startFlow } from "../flows";
 import { ingestState, receivingPipelines } from "../ingest";
 import { checkParameter, checkSecret } from "../secrets";

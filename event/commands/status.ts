@@ -2,7 +2,8 @@
 // URLs. Exit 0 only when everything runs as it should during an event.
 import { AwsError } from "../aws";
 import { describeChannel, describeInput } from "../channels";
-import { Context, pipelinesOf, plural } from "../context";
+import { pipelinesOf } from "../../modules/encoder/options";
+import { Context, plural } from "../context";
 import { describeDistribution } from "../distribution";
 import { describeFlow, flowReceiving } from "../flows";
 import { ingestState, IngestState, receivingPipelines } from "../ingest";

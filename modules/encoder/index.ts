@@ -9,7 +9,7 @@ import {
 import { Naming } from "../naming";
 import { CmafIngestChannel } from "./cmaf-channel";
 import { AUDIO_SELECTOR, EncoderSettingsOptions, PACKAGER_DESTINATION_ID, PACKAGER_OUTPUT_GROUP, encoderSettingsFor, inputSelectorsFor } from "./encoder-settings";
-import { ChannelClass, ChannelOptions, FailoverCondition, IngestType, InputPreference, InputType, LogLevel, OutputLocking, ingestSegmentSeconds, outputLockingFor, outputLockingProblems } from "./options";
+import { ChannelClass, ChannelOptions, FailoverCondition, IngestType, InputPreference, InputType, LogLevel, OutputLocking, ingestSegmentSeconds, outputLockingFor, outputLockingProblems, pipelinesOf } from "./options";
 import type { EncodingProfile } from "./profile";
 
 export * from "./options";
@@ -129,7 +129,7 @@ export class Encoder extends Construct {
         conditions: failover.conditions ?? ["INPUT_LOSS"],
       },
     };
-    const pipelines = channelClass === "STANDARD" ? 2 : 1;
+    const pipelines = pipelinesOf(channelClass);
     validate(resolved, ingest, props.ingestEndpointUrls, pipelines);
 
     const settings: EncoderSettingsOptions = {

@@ -95,6 +95,14 @@ export function outputLockingFor(channel: Pick<ChannelOptions, "outputLocking" |
   return ingest === "CMAF" ? "EPOCH_LOCKING" : "PIPELINE_LOCKING";
 }
 
+/**
+ * How many pipelines a channel of this class runs: one in a SINGLE_PIPELINE channel, two in a
+ * STANDARD channel (the default class).
+ */
+export function pipelinesOf(channelClass: string | undefined): 1 | 2 {
+  return channelClass === "SINGLE_PIPELINE" ? 1 : 2;
+}
+
 /** One problem with the encoder's props: where (property path under the props) and what is wrong. */
 export interface EncoderProblem {
   readonly path: readonly string[];
