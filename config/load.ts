@@ -371,7 +371,7 @@ function checkDeliveryNames(c: EventConfig, say: Say, warnings: string[], displa
  * Checks of single values that need no other part of the configuration to be valid, so they run
  * even when the schema found problems elsewhere. `trusted` says whether the schema passed a value.
  */
-function checkValues(data: unknown, trusted: (pointer: string) => boolean, say: (p: string, t: string) => void, warnings: string[], display: string): void {
+function checkValues(data: unknown, trusted: (pointer: string) => boolean, say: Say, warnings: string[], display: string): void {
   const at = (pointer: string): unknown => {
     let node: unknown = data;
     for (const key of pointer.split("/").slice(1)) {
@@ -430,7 +430,7 @@ const PIPELINE_TAGS: Record<string, string | undefined> = {
   ManagedBy: "always live-event-pipeline",
 };
 
-function checkTags(at: (pointer: string) => unknown, trusted: (pointer: string) => boolean, say: (p: string, t: string) => void): void {
+function checkTags(at: (pointer: string) => unknown, trusted: (pointer: string) => boolean, say: Say): void {
   const tags = at("/tags");
   if (tags !== null && typeof tags === "object" && !Array.isArray(tags)) {
     for (const [key, value] of Object.entries(tags)) {
@@ -463,7 +463,7 @@ function typesUsing(block: string): string {
     .join(", ");
 }
 
-function checkCidr(cidr: string, pointer: string, say: (p: string, t: string) => void, warnings: string[], display: string): void {
+function checkCidr(cidr: string, pointer: string, say: Say, warnings: string[], display: string): void {
   // The schema's ipv4-cidr format has already checked the form (json-file.ts).
   const [address, prefix] = IPv4.parseCIDR(cidr);
   const network = IPv4.networkAddressFromCIDR(cidr).toString();
@@ -475,7 +475,7 @@ function checkCidr(cidr: string, pointer: string, say: (p: string, t: string) =>
 const COUNTRIES = new Set(iso3166.all().map((c) => c.alpha2));
 
 /** Custom domain, geo rules and DRM: only combinations CloudFront and MediaPackage v2 accept. */
-function checkProtection(c: EventConfig, say: (pointer: string, text: string) => void): void {
+function checkProtection(c: EventConfig, say: Say): void {
   const domain = c.delivery.customDomain;
   if (domain) {
     if (!domain.hostedZoneId && !domain.certificateArn) {
